@@ -1,0 +1,1 @@
+"""sitroom: conflict news to structured, geocoded, source-attributed event data."""

@@ -1,0 +1,143 @@
+"""Name actors as ACLED does, from a YAML dictionary shipped with sitroom plus any the user configures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitroom.errors import ConfigError
+from sitroom.geo.countries import CountryTable
+from sitroom.model import Actor
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    inter: int
+    country: str | None
+    parent: str | None
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Generic:
+    template: str
+    inter: int
+    pattern: re.Pattern[str]
+
+
+class ActorDictionary:
+    """Resolve a noun phrase ("Iraqi government troops", "ISIS") to an ACLED-style Actor."""
+
+    def __init__(self, raw: dict[str, Any], countries: CountryTable) -> None:
+        self._countries = countries
+        self._entries = sorted(
+            (_entry(item) for item in raw["actors"]), key=lambda e: -len(e.pattern.pattern)
+        )
+        self._parents = {e.name: e for e in self._entries}
+        self._force = _words(raw["force_words"])
+        self._police = _words(raw["police_words"])
+        self._generic = [_Generic(g["name"], int(g["inter"]), _words(g["words"])) for g in raw["generic"]]
+        self._armed = _words(raw["armed_group_words"])
+
+    def resolve(self, phrase: str, country: str | None = None) -> Actor | None:
+        """The actor ``phrase`` names; ``country`` (ISO2) names generic actors such as Civilians (Iraq)."""
+        phrase = phrase.strip()
+        if not phrase:
+            return None
+        return (
+            self._from_dictionary(phrase)
+            or self._state_force(phrase)
+            or self._generic_actor(phrase, country)
+            or self._unresolved(phrase)
+        )
+
+    def resolve_agent(self, phrase: str, country: str | None = None) -> Actor | None:
+        """As :meth:`resolve`, and a state named alone as the one acting ("Israel", "the US") is its military."""
+        named = self._countries.by_name(re.sub(r"^the\s+", "", phrase.strip(), flags=re.IGNORECASE))
+        if named is not None:
+            forces = [e for e in self._entries if e.country == named.iso2 and e.name.startswith("Military Forces")]
+            name = forces[0].name if forces else f"Military Forces of {named.name}"
+            inter = forces[0].inter if forces else 1
+            return Actor(name, inter, named.iso2, None, True, phrase)
+        return self.resolve(phrase, country)
+
+    def _from_dictionary(self, phrase: str) -> Actor | None:
+        best = None
+        for entry in self._entries:
+            match = entry.pattern.search(phrase)
+            if match and (best is None or len(match.group(0)) > len(best[1])):
+                best = (entry, match.group(0))
+        if best is None:
+            return None
+        entry, mention = best
+        parent = self._parents.get(entry.parent) if entry.parent else None
+        if parent is not None:
+            return Actor(parent.name, parent.inter, parent.country, entry.name, True, mention)
+        return Actor(entry.name, entry.inter, entry.country, None, True, mention)
+
+    def _state_force(self, phrase: str) -> Actor | None:
+        words = phrase.split()
+        for i, word in enumerate(words[:-1]):
+            country = self._countries.by_demonym(word) or self._countries.by_name(word.split("-")[0])
+            rest = " ".join(words[i + 1 :])
+            if country is None:
+                continue
+            if self._police.search(rest):
+                return Actor(f"Police Forces of {country.name}", 1, country.iso2, None, True, phrase)
+            if self._force.search(rest):
+                return Actor(f"Military Forces of {country.name}", 1, country.iso2, None, True, phrase)
+        return None
+
+    def _generic_actor(self, phrase: str, country: str | None) -> Actor | None:
+        named = self._countries.by_code(country) if country else None
+        for generic in self._generic:
+            match = generic.pattern.search(phrase)
+            if match:
+                label = named.name if named else "Unknown"
+                return Actor(generic.template.format(country=label), generic.inter, country, None, True, phrase)
+        return None
+
+    def _unresolved(self, phrase: str) -> Actor | None:
+        if not self._armed.search(phrase):
+            return None
+        name = re.sub(r"^(the|a|an|some|several|many)\s+", "", phrase, flags=re.IGNORECASE)
+        return Actor(name, 3, None, None, False, phrase)
+
+
+def load_actor_dictionary(countries: CountryTable, extra: Iterable[Path] = ()) -> ActorDictionary:
+    """The shipped dictionary, extended by user dictionaries (same YAML shape; their entries come first)."""
+    raw = yaml.safe_load(resources.files("sitroom.data").joinpath("actors.yaml").read_text("utf-8"))
+    for path in extra:
+        try:
+            user = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read actor dictionary ({exc})") from exc
+        if not isinstance(user, dict) or not isinstance(user.get("actors", []), list):
+            raise ConfigError(f"{path}: an actor dictionary needs a top-level 'actors' list")
+        raw["actors"] = list(user.get("actors", [])) + raw["actors"]
+    return ActorDictionary(raw, countries)
+
+
+def _entry(item: dict[str, Any]) -> _Entry:
+    aliases = [item["name"], *item.get("aliases", [])]
+    return _Entry(item["name"], int(item["inter"]), item.get("country"), item.get("parent"), _alias_pattern(aliases))
+
+
+def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        escaped = re.escape(alias).replace(r"\ ", r"[\s-]+")
+        parts.append(escaped if alias.isupper() and len(alias) <= 4 else f"(?i:{escaped})")
+    return re.compile(rf"(?<![\w-])({'|'.join(parts)})(?![\w])")
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)\b({alternatives})\b")

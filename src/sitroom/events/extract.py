@@ -1,0 +1,201 @@
+"""Code the events of one parsed article: ACLED type, actors, date, place, fatalities and certainty."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from sitroom.events.actors import ActorDictionary
+from sitroom.events.arguments import Arguments, find_arguments, phrase
+from sitroom.events.casualties import Casualty, find_casualties
+from sitroom.events.dating import date_event
+from sitroom.events.location import locate
+from sitroom.events.modality import Modality, assess
+from sitroom.events.taxonomy import Taxonomy
+from sitroom.events.triggers import TERRITORY, VIOLENCE, Trigger, find_triggers
+from sitroom.geo.countries import CountryTable
+from sitroom.geo.toponyms import DocumentGeography, country_place
+from sitroom.model import Actor, Article, EventMention, Figure, Place, Provenance, TimeExpression
+
+_STATE = 1
+_CIVILIANS = 7
+_CROWDS = {5, 6}
+# Killing verbs beside another trigger ("bomb attacks ..., killing at least 17") report that event's toll.
+_CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
+_DETERMINERS = {"det", "nummod", "poss", "quantmod"}
+_ANAPHORIC = {"the", "these", "this", "those", "that"}
+
+
+@dataclass(frozen=True, slots=True)
+class EventContext:
+    """Everything the events stage reads for one article."""
+
+    article: Article
+    doc: Doc
+    geography: DocumentGeography
+    timexes: tuple[TimeExpression, ...]
+    actors: ActorDictionary
+    taxonomy: Taxonomy
+    countries: CountryTable
+    history_days: int
+
+
+def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
+    """Every event the article asserts, one mention per trigger that survives the modality checks."""
+    mentions: list[EventMention] = []
+    for sent in ctx.doc.sents:
+        triggers = find_triggers(sent)
+        kept = [t for t in triggers if not _subordinate(t, triggers) and not _generic(t, ctx)]
+        casualties = find_casualties(sent.text, sent.start_char, ctx.article.id)
+        for trigger in kept:
+            modality = assess(trigger.head)
+            if not modality.asserted or _anaphoric(trigger, mentions, ctx):
+                continue
+            mention = _code(ctx, sent, trigger, modality, _casualties_for(trigger, kept, casualties))
+            if mention is not None:
+                mentions.append(mention)
+    return tuple(mentions)
+
+
+def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """A trigger inside another's phrase ('captured ... in a dawn raid') reports the same event."""
+    others = [t for t in triggers if t is not trigger]
+    if others and trigger.head.lemma_.lower() in _CONSEQUENCE_LEMMAS:
+        return True
+    heads = {t.head.i for t in others}
+    return any(a.i in heads for a in trigger.head.ancestors)
+
+
+def _generic(trigger: Trigger, ctx: EventContext) -> bool:
+    """A bare plural ('US-led air strikes') with no date or place of its own talks of a kind, not an event."""
+    head = trigger.head
+    if head.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in head.children):
+        return False
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    if ctx.geography.within(start, end):
+        return False
+    return not any(start <= t.provenance.start < end for t in ctx.timexes)
+
+
+def _anaphoric(trigger: Trigger, mentions: list[EventMention], ctx: EventContext) -> bool:
+    """'the air strikes' after an air strike was coded: a reference back, not a new event."""
+    head = trigger.head
+    if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in head.children):
+        return False
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    if any(start <= t.provenance.start < end for t in ctx.timexes) or ctx.geography.within(start, end):
+        return False
+    return any(m.trigger.lower() == trigger.text.lower() for m in mentions)
+
+
+def _casualties_for(trigger: Trigger, kept: list[Trigger], casualties: list[Casualty]) -> list[Casualty]:
+    def nearest(c: Casualty) -> Trigger:
+        return min(kept, key=lambda t: (c.figure.provenance.start < t.head.idx, abs(c.figure.provenance.start - t.head.idx)))
+
+    return [c for c in casualties if nearest(c) is trigger]
+
+
+def _code(
+    ctx: EventContext, sent: Span, trigger: Trigger, modality: Modality, casualties: list[Casualty]
+) -> EventMention | None:
+    args = find_arguments(trigger.head)
+    place = locate(trigger.head, args.taken, ctx.geography)
+    killed = _first(casualties, "killed")
+    when = date_event(trigger.head, ctx.timexes, ctx.article.published)
+    if place is None and when.text is None and killed is None:
+        return None  # generic talk of war: no place, date or toll anchors it to an event
+    country = _event_country(ctx, place)
+    actor1, actor2 = _actors(ctx, args, country, casualties)
+    sub_type = _refine(trigger.sub_event_type, actor1, actor2)
+    if sub_type is None:
+        return None
+    kind = ctx.taxonomy[sub_type]
+    published = ctx.article.published
+    historical = bool(published and when.last_day and when.last_day < published - dt.timedelta(days=ctx.history_days))
+    return EventMention(
+        id=_mention_id(ctx.article.id, trigger),
+        provenance=Provenance(ctx.article.id, sent.start_char, sent.end_char),
+        sentence=sent.text,
+        sentence_start=sent.start_char,
+        trigger=trigger.text,
+        trigger_start=trigger.head.doc[trigger.start].idx,
+        trigger_end=trigger.head.doc[trigger.end - 1].idx + len(trigger.head.doc[trigger.end - 1]),
+        event_type=kind.event_type,
+        sub_event_type=sub_type,
+        disorder_type=kind.disorder_type,
+        date=when.date,
+        time_precision=when.precision,
+        date_text=when.text,
+        actor1=actor1,
+        actor2=actor2,
+        place=place or _fallback_place(ctx, sent, country),
+        fatalities=killed,
+        injured=_first(casualties, "injured"),
+        certainty=modality.certainty,
+        source_actor=phrase(modality.source).text if modality.source is not None else None,
+        historical=historical,
+        date_note=when.note,
+    )
+
+
+def _first(casualties: list[Casualty], kind: str) -> Figure | None:
+    return next((c.figure for c in casualties if c.figure.kind == kind), None)
+
+
+def _event_country(ctx: EventContext, place: Place | None) -> str | None:
+    if place is not None:
+        country = ctx.countries.by_name(place.country)
+        if country is not None:
+            return country.iso2
+    return ctx.geography.countries[0] if ctx.geography.countries else None
+
+
+def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place | None:
+    """No town in the event's frame: the country the sentence names, else the article's main country."""
+    named = [t.place for t in ctx.geography.within(sent.start_char, sent.end_char)]
+    if named:
+        note = "no town named for the event: country named in the sentence"
+        return Place(**{**_as_dict(named[0]), "note": note})
+    found = ctx.countries.by_code(country) if country else None
+    if found is None:
+        return None
+    place = country_place(found, "")
+    return Place(**{**_as_dict(place), "note": "no place named in the sentence: the article's main country"})
+
+
+def _as_dict(place: Place) -> dict[str, object]:
+    return {name: getattr(place, name) for name in place.__slots__}  # type: ignore[attr-defined]
+
+
+def _actors(
+    ctx: EventContext, args: Arguments, country: str | None, casualties: list[Casualty]
+) -> tuple[Actor | None, Actor | None]:
+    actor1 = ctx.actors.resolve_agent(args.agent.text, country) if args.agent is not None else None
+    target = args.target if args.target is not None else args.source_of_taking
+    actor2 = ctx.actors.resolve(target.text, country) if target is not None else None
+    if actor2 is None and any(c.civilian and c.figure.kind == "killed" for c in casualties):
+        actor2 = ctx.actors.resolve("civilians", country)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    if actor1 is None and actor2 is not None and actor2.inter in _CROWDS:
+        actor1, actor2 = actor2, None  # "a demonstration of several thousand supporters"
+    return actor1, actor2
+
+
+def _refine(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> str | None:
+    if sub_type == TERRITORY:
+        if actor1 is None and actor2 is None:
+            return None
+        taker_is_state = actor1.inter == _STATE if actor1 else actor2 is not None and actor2.inter != _STATE
+        return "Government regains territory" if taker_is_state else "Non-state actor overtakes territory"
+    if sub_type == VIOLENCE:
+        return "Attack" if actor2 is not None and actor2.inter == _CIVILIANS else "Armed clash"
+    return sub_type
+
+
+def _mention_id(article_id: str, trigger: Trigger) -> str:
+    digest = hashlib.sha1(f"{article_id}:{trigger.head.idx}".encode()).hexdigest()[:12]
+    return f"m-{digest}"

@@ -1,0 +1,84 @@
+"""Put an event where its sentence says it happened: the trigger's locative frame, not every place named."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Span, Token
+
+from sitroom.geo.toponyms import DocumentGeography, Toponym
+from sitroom.model import GeoPrecision, Place
+
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "into", "on", "across", "inside", "from", "of", "to",
+                   "throughout", "towards", "toward", "within", "off"}  # fmt: skip
+_NEAR = re.compile(
+    r"\b(near|outside|around|outskirts of|close to|on the road to|road (connecting|to|from)|"
+    r"(north|south|east|west|northeast|northwest|southeast|southwest)(ern)? of|"
+    r"\d+\s*(km|kilometres|kilometers|miles) (from|of|north|south|east|west))\W*$",
+    re.IGNORECASE,
+)
+_LOOKBACK_CHARS = 40
+
+
+def locate(trigger: Token, taken: Span | None, geography: DocumentGeography) -> Place | None:
+    """The place of the event ``trigger`` signals, with its precision; None when the sentence names none."""
+    sent = trigger.sent
+    in_sentence = [t for t in geography.within(sent.start_char, sent.end_char)]
+    if not in_sentence:
+        return None
+    chosen = _from_frame(trigger, taken, in_sentence) or _nearest_locality(trigger, in_sentence)
+    if chosen is None:
+        return None
+    place = _with_precision(chosen, sent)
+    unresolved = _unresolved_object(taken, in_sentence)
+    if unresolved and place.precision == GeoPrecision.LOCALITY:
+        note = f"{unresolved} is not in the gazetteer; placed near {place.name}"
+        return dataclasses.replace(place, precision=GeoPrecision.NEAR, note=note, mention=unresolved)
+    return place
+
+
+def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> Toponym | None:
+    """A toponym in the object taken, or under a locative preposition of the trigger or its verb."""
+    if taken is not None:
+        inside = [t for t in toponyms if taken.start_char <= t.start < taken.end_char]
+        if inside:
+            return _finest(inside)
+    heads = [trigger] + ([trigger.head] if trigger.head.pos_ in ("VERB", "AUX") else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS or child.dep_ in ("npadvmod", "advmod"):
+                span = child.doc[child.left_edge.i : child.right_edge.i + 1]
+                inside = [t for t in toponyms if span.start_char <= t.start < span.end_char]
+                if inside:
+                    return _finest(inside)
+    return None
+
+
+def _finest(toponyms: list[Toponym]) -> Toponym:
+    localities = [t for t in toponyms if t.place.precision == GeoPrecision.LOCALITY]
+    return (localities or toponyms)[0]
+
+
+def _nearest_locality(trigger: Token, toponyms: list[Toponym]) -> Toponym | None:
+    """Outside the trigger's frame only a town or city is trusted; a country named there is an actor's."""
+    localities = [t for t in toponyms if t.place.precision == GeoPrecision.LOCALITY]
+    return min(localities, key=lambda t: abs(t.start - trigger.idx)) if localities else None
+
+
+def _with_precision(toponym: Toponym, sent: Span) -> Place:
+    before = sent.doc.text[max(sent.start_char, toponym.start - _LOOKBACK_CHARS) : toponym.start]
+    if toponym.place.precision == GeoPrecision.LOCALITY and _NEAR.search(before):
+        return dataclasses.replace(toponym.place, precision=GeoPrecision.NEAR, mention=toponym.text)
+    return dataclasses.replace(toponym.place, mention=toponym.text)
+
+
+def _unresolved_object(taken: Span | None, toponyms: list[Toponym]) -> str | None:
+    """A proper name taken ('captured Bazwaya') that the gazetteer does not know."""
+    if taken is None:
+        return None
+    names = [t for t in taken if t.pos_ == "PROPN"]
+    if not names or any(taken.start_char <= t.start < taken.end_char for t in toponyms):
+        return None
+    first = names[0]
+    return first.doc[first.i : first.i + 1].text

@@ -1,0 +1,121 @@
+"""Decide whether a trigger asserts an event that happened, and who vouches for it.
+
+Threats, vows, plans, warnings, denials, negations, conditionals, hypotheticals and background history are
+statements, not events. Claimed and reported events stay events, with their certainty and source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+_MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo", "ca"}
+_IRREALIS = {
+    "threaten", "vow", "promise", "plan", "warn", "prepare", "intend", "seek", "hope", "want", "demand",
+    "urge", "call", "aim", "try", "attempt", "refuse", "prevent", "avoid", "deter", "fear", "risk", "expect",
+    "anticipate", "propose", "consider", "volunteer", "deny", "ready", "justify", "trigger", "prompt",
+    "pledge", "agree", "decide", "allow", "permit", "need", "able", "capable",
+}  # fmt: skip
+_REPORTING = {
+    "say": "reported", "report": "reported", "announce": "reported", "confirm": "reported", "state": "reported",
+    "tell": "reported", "note": "reported", "declare": "reported", "acknowledge": "reported", "add": "reported",
+    "claim": "claimed", "allege": "alleged", "accuse": "alleged", "charge": "alleged", "blame": "alleged",
+}  # fmt: skip
+_CERTAINTY_WORDS = {"alleged": "alleged", "reported": "reported", "claimed": "claimed", "unconfirmed": "unconfirmed",
+                    "reportedly": "reported", "allegedly": "alleged", "apparently": "unconfirmed"}  # fmt: skip
+_IRREALIS_NOUNS = {"goal", "aim", "bid", "plan", "attempt", "effort", "intention", "threat", "order", "readiness",
+                   "preparation", "prospect", "danger", "risk", "possibility", "fear", "need"}  # fmt: skip
+_BACKGROUND_PREPS = {"following", "after", "since", "before", "during", "like", "as"}
+_BACKGROUND_ADVERBS = {"previously", "formerly", "once", "earlier", "already"}
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """Whether an event is asserted, why not if not, and how sure and by whom it is claimed."""
+
+    asserted: bool
+    reason: str | None = None
+    certainty: str = "reported"
+    source: Token | None = None
+
+
+def assess(trigger: Token) -> Modality:
+    """The modality of the clause that ``trigger`` heads or sits in."""
+    chain = _clause_chain(trigger)
+    certainty, source = _attribution(trigger, chain)
+    reason = _non_event_reason(trigger, chain)
+    if reason is not None:
+        return Modality(False, reason, certainty, source)
+    return Modality(True, None, certainty, source)
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The trigger and its ancestors up to the sentence root."""
+    return [token, *token.ancestors]
+
+
+def _non_event_reason(trigger: Token, chain: list[Token]) -> str | None:
+    if trigger.sent.text.rstrip().endswith("?"):
+        return "question"
+    if _inside_quotation(trigger):
+        return "quoted speech"
+    for token in chain:
+        reason = _blocking(token, reporting=token.lemma_.lower() in _REPORTING)
+        if reason:
+            return reason
+        if token.dep_ == "pobj" and token.head.lower_ in _BACKGROUND_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
+            return "background"
+    return None
+
+
+def _blocking(token: Token, reporting: bool) -> str | None:
+    children = list(token.children)
+    if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in children):
+        return "negated"
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+        return "future or hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+        return "conditional"
+    if any(c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS for c in children):
+        return "background"
+    lemma = token.lemma_.lower()
+    if lemma in _IRREALIS and token.pos_ in ("VERB", "ADJ", "AUX") or lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN":
+        return f"statement ({lemma})"
+    if not reporting and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in children):
+        head = token.head.lemma_.lower()
+        if head not in _REPORTING:
+            return "infinitive (purpose or plan)"
+    return None
+
+
+def _inside_quotation(token: Token) -> bool:
+    text = token.sent.text
+    offset = token.idx - token.sent.start_char
+    before = text[:offset]
+    opened = before.count("“") - before.count("”")
+    straight = before.count('"') % 2
+    return opened > 0 or straight == 1
+
+
+def _attribution(trigger: Token, chain: list[Token]) -> tuple[str, Token | None]:
+    certainty = "reported"
+    for child in trigger.children:
+        if child.lower_ in _CERTAINTY_WORDS:
+            certainty = _CERTAINTY_WORDS[child.lower_]
+    for below, token in zip(chain, chain[1:], strict=False):
+        lemma = token.lemma_.lower()
+        if lemma in _REPORTING and below.dep_ not in ("nsubj", "nsubjpass"):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            level = _REPORTING[lemma]
+            return (level if certainty == "reported" else certainty), subject
+    according = _according_to(trigger)
+    return certainty, according
+
+
+def _according_to(trigger: Token) -> Token | None:
+    sent = trigger.sent
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
+            return next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
+    return None

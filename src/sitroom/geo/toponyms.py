@@ -1,0 +1,215 @@
+"""Find the places an article names and resolve each to a gazetteer entry or a country, in context."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.geo.countries import Country, CountryTable
+from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
+from sitroom.model import GeoPrecision, Place
+
+MAX_TOPONYM_TOKENS = 4
+# How many of an article's most-named countries frame it: names with no place label must be in the first
+# two (the Mosul articles name Iraq and Syria most; the US and Turkey come next as actors, not settings).
+MAIN_COUNTRIES = 2
+CONTEXT_COUNTRIES = 3
+SMALL_TOWN_POPULATION = 1_000
+# A city this large is a place even when the parser gives it no place label and the article never names
+# its country ("Aleppo" tagged NORP).
+LANDMARK_POPULATION = 1_000_000
+# A place-labelled name found only outside the article's countries must be at least a sizeable town;
+# otherwise it is more likely a neighbourhood or village missing from the gazetteer ("Karama" in Mosul).
+FOREIGN_TOWN_POPULATION = 100_000
+# Weight of the document's countries against population when ranking candidates: a village in a country
+# the article is about outranks a mid-size town elsewhere (log10 population differences of 1-3).
+CONTEXT_COUNTRY_WEIGHT = 4.0
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_JOINERS = {"-", "'s", "’s"}
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place named in an article, at character offsets of the article's text."""
+
+    text: str
+    start: int
+    end: int
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentGeography:
+    """The toponyms of one article and the countries that frame it."""
+
+    toponyms: tuple[Toponym, ...]
+    countries: tuple[str, ...]
+
+    def within(self, start: int, end: int) -> tuple[Toponym, ...]:
+        return tuple(t for t in self.toponyms if start <= t.start and t.end <= end)
+
+    def at(self, start: int, end: int) -> Toponym | None:
+        return next((t for t in self.toponyms if t.start < end and start < t.end), None)
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    data = yaml.safe_load(resources.files("sitroom.data").joinpath("countries.yaml").read_text("utf-8"))
+    return frozenset(name_key(w) for w in data["not_places"])
+
+
+def resolve_document(doc: Doc, gazetteer: Gazetteer, countries: CountryTable) -> DocumentGeography:
+    """Find and resolve every toponym in ``doc``, using the countries it names as context."""
+    context = _context_countries(doc, countries)
+    toponyms = tuple(find_toponyms(doc, gazetteer, countries, context))
+    return DocumentGeography(toponyms, tuple(code for code, _ in context.most_common()))
+
+
+def find_toponyms(
+    doc: Doc, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]
+) -> list[Toponym]:
+    """Longest-match toponyms, left to right, whatever label the parser gave them."""
+    found: list[Toponym] = []
+    i = 0
+    while i < len(doc):
+        match = _match_at(doc, i, gazetteer, countries, context)
+        if match is None:
+            i += 1
+            continue
+        found.append(match[0])
+        i = match[1]
+    return found
+
+
+def _context_countries(doc: Doc, countries: CountryTable) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for token in doc:
+        if token.is_title or token.is_upper:
+            country = countries.by_name(token.text) or countries.by_demonym(token.text)
+            if country:
+                counts[country.iso2] += 1
+    for ent in doc.ents:
+        if len(ent) > 1 and ent.label_ in _PLACE_LABELS and (country := countries.by_name(ent.text)):
+            counts[country.iso2] += 1
+    return counts
+
+
+def _match_at(
+    doc: Doc, i: int, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]
+) -> tuple[Toponym, int] | None:
+    if not _starts_name(doc[i]):
+        return None
+    for length in range(min(MAX_TOPONYM_TOKENS, len(doc) - i), 0, -1):
+        span = doc[i : i + length]
+        if not _is_name_span(span):
+            continue
+        place = _resolve_span(span, gazetteer, countries, context)
+        if place is not None:
+            return Toponym(span.text, span.start_char, span.end_char, place), i + length
+    return None
+
+
+def _starts_name(token: Token) -> bool:
+    text = token.text
+    if token.is_stop and not token.is_upper:
+        return False
+    return bool(text) and text[0].isupper() and text.isalpha() or text in ("U.S.", "U.K.")
+
+
+def _is_name_span(span: Span) -> bool:
+    last = span[-1]
+    if last.text in _JOINERS or last.is_punct or span[0].sent != last.sent:
+        return False
+    after = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+    if after is not None and after.text == "-" and not after.whitespace_:
+        return False  # "US-backed", "Shia-dominated": modifiers, not places
+    return all(t.text[0].isupper() or t.text in _JOINERS or t.text.lower() in ("al", "el") for t in span)
+
+
+def _resolve_span(
+    span: Span, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]
+) -> Place | None:
+    key = name_key(span.text)
+    if key in _not_places() or _inside_longer_organisation(span):
+        return None
+    country = countries.by_name(span.text)
+    if country is not None:
+        return country_place(country, span.text)
+    if span.text.isupper():
+        return None  # acronyms: CIA, SDF, AQI
+    candidates = gazetteer.candidates(span.text)
+    if not candidates or not _accept(span, candidates, context):
+        return None
+    best = max(candidates, key=lambda c: _score(c, context))
+    owner = countries.by_code(best.country)
+    return _locality(best, owner, span.text)
+
+
+def _inside_longer_organisation(span: Span) -> bool:
+    """'Iraq' in 'Islamic State of Iraq and the Levant', 'Donald' in 'Donald Trump': parts of other names."""
+    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    if ent is None or len(ent) <= len(span):
+        return False
+    return ent.label_ in ("ORG", "NORP", "PERSON") or ent.start < span.start
+
+
+def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], context: Counter[str]) -> bool:
+    """Place labels are trusted more; others (Tal Afar as PERSON) need the article's main countries."""
+    labels = {t.ent_type_ for t in span} - {""}
+    ranked = [code for code, _ in context.most_common()]
+    if labels & _PLACE_LABELS:
+        return any(_plausible_place(c, ranked) for c in candidates)
+    main = set(ranked[:MAIN_COUNTRIES])
+    if any(c.country in main for c in candidates) and (labels or not span[0].is_sent_start):
+        return True
+    return any(c.population >= LANDMARK_POPULATION for c in candidates) and not span[0].is_sent_start
+
+
+def _plausible_place(entry: GazetteerEntry, ranked: list[str]) -> bool:
+    if entry.population >= FOREIGN_TOWN_POPULATION or ranked[:1] == [entry.country]:
+        return True
+    return entry.country in ranked[:CONTEXT_COUNTRIES] and entry.population >= SMALL_TOWN_POPULATION
+
+
+def _score(entry: GazetteerEntry, context: Counter[str]) -> float:
+    total = sum(context.values()) or 1
+    share = context.get(entry.country, 0) / total
+    return CONTEXT_COUNTRY_WEIGHT * (share > 0) + share + math.log10(entry.population + 1) / 2
+
+
+def country_place(country: Country, mention: str) -> Place:
+    """A whole country: no coordinates are invented for it."""
+    return Place(
+        name=country.name,
+        country=country.name,
+        iso3=country.iso3,
+        latitude=None,
+        longitude=None,
+        precision=GeoPrecision.REGION,
+        region=country.region,
+        mention=mention,
+        note="country-level: no finer place given",
+    )
+
+
+def _locality(entry: GazetteerEntry, country: Country | None, mention: str) -> Place:
+    name = mention if mention.isascii() and name_key(mention) != name_key(entry.name) else entry.name
+    if not entry.name.isascii() and mention.isascii():
+        name = mention
+    return Place(
+        name=name,
+        country=country.name if country else entry.country,
+        iso3=country.iso3 if country else "",
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        precision=GeoPrecision.LOCALITY,
+        geonameid=entry.geonameid,
+        region=country.region if country else None,
+        mention=mention,
+    )

@@ -1,0 +1,5 @@
+"""Ingest stage: read files, folders, JSONL/CSV collections and HTML pages into raw Articles."""
+
+from sitroom.ingest.readers import Ingested, Skipped, read_inputs
+
+__all__ = ["Ingested", "Skipped", "read_inputs"]

@@ -1,0 +1,179 @@
+"""Find the articles behind input paths: single files, folders with a manifest, JSONL and CSV collections."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitroom.errors import InputError
+from sitroom.ingest.dates import parse_precision, parse_published
+from sitroom.ingest.decode import decode_text
+from sitroom.ingest.html import extract_html, looks_like_html
+from sitroom.model import Article, TimePrecision
+
+MANIFEST_NAME = "manifest.jsonl"
+_COLLECTION_SUFFIXES = (".jsonl", ".csv")
+_METADATA_FIELDS = ("title", "url", "outlet", "published", "published_precision")
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """An article read from its source, with any warnings about its metadata."""
+
+    article: Article
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read, with the one-line reason."""
+
+    source: str
+    reason: str
+
+
+IngestResult = Ingested | Skipped
+
+
+def read_inputs(paths: Iterable[Path]) -> Iterator[IngestResult]:
+    """Yield an Ingested or Skipped result for every article found under ``paths``, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from _read_folder(path)
+        elif path.exists():
+            yield from _read_path(path, {})
+        else:
+            yield Skipped(str(path), "no such file or folder")
+
+
+def content_id(text: str) -> str:
+    """An id derived from an article's text, for records that name none."""
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _read_folder(folder: Path) -> Iterator[IngestResult]:
+    manifest, problems = _read_manifest(folder / MANIFEST_NAME)
+    for problem in problems:
+        yield Skipped(str(folder / MANIFEST_NAME), problem)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != MANIFEST_NAME and not path.name.startswith("."):
+            yield from _read_path(path, manifest.get(path.relative_to(folder).as_posix(), {}))
+
+
+def _read_manifest(path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    if not path.exists():
+        return {}, []
+    entries: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            entries[str(entry["file"])] = entry
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            problems.append(f"line {number}: not a manifest entry with a 'file' field ({exc})")
+    return entries, problems
+
+
+def _read_path(path: Path, meta: Mapping[str, Any]) -> Iterator[IngestResult]:
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read file ({exc.strerror or exc})")
+        return
+    try:
+        text = decode_text(data, str(path))
+    except InputError as exc:
+        yield Skipped(exc.source, exc.problem)
+        return
+    if suffix in _COLLECTION_SUFFIXES:
+        yield from _read_collection(path, text)
+    else:
+        yield _build(str(path), text, {"id": path.stem, **meta}, source_path=str(path))
+
+
+def _read_collection(path: Path, text: str) -> Iterator[IngestResult]:
+    records = _jsonl_records(path, text) if path.suffix.lower() == ".jsonl" else _csv_records(path, text)
+    for source, record in records:
+        if isinstance(record, str):
+            yield Skipped(source, record)
+            continue
+        body = record.get("text") or record.get("html") or ""
+        if not isinstance(body, str) or not body.strip():
+            yield Skipped(source, "record has no 'text' or 'html'")
+            continue
+        yield _build(source, body, record, source_path=str(path))
+
+
+def _jsonl_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any] | str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield f"{path}:{number}", f"invalid JSON ({exc.msg})"
+            continue
+        if not isinstance(record, dict):
+            yield f"{path}:{number}", "line is not a JSON object"
+            continue
+        yield f"{path}:{number}", record
+
+
+def _csv_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any] | str]]:
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
+        yield str(path), "CSV has no 'text' or 'html' column"
+        return
+    for number, row in enumerate(reader, start=2):
+        yield f"{path}:{number}", {k: v for k, v in row.items() if k is not None}
+
+
+def _build(source: str, body: str, record: Mapping[str, Any], source_path: str) -> IngestResult:
+    warnings: list[str] = []
+    meta = {k: record.get(k) or None for k in _METADATA_FIELDS}
+    if looks_like_html(body) or "html" in record and not record.get("text"):
+        try:
+            page = extract_html(body, source)
+        except InputError as exc:
+            return Skipped(exc.source, exc.problem)
+        body = page.text
+        meta["title"] = meta["title"] or page.title
+        meta["url"] = meta["url"] or page.url
+        meta["published"] = meta["published"] or page.published
+    published, precision = _published(meta, source, warnings)
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    article = Article(
+        id=str(record.get("id") or content_id(text)),
+        text=text,
+        title=meta["title"],
+        url=meta["url"],
+        outlet=meta["outlet"],
+        published=published,
+        published_precision=precision,
+        source_path=source_path,
+        content_hash=hashlib.sha1(text.encode("utf-8")).hexdigest(),
+    )
+    return Ingested(article, tuple(warnings))
+
+
+def _published(
+    meta: Mapping[str, Any], source: str, warnings: list[str]
+) -> tuple[dt.date | None, TimePrecision]:
+    raw = meta.get("published")
+    if not raw:
+        return None, TimePrecision.DAY
+    try:
+        date, precision = parse_published(str(raw))
+        return date, parse_precision(meta.get("published_precision"), precision)
+    except ValueError as exc:
+        warnings.append(f"{source}: {exc}; the article is kept without a publication date")
+        return None, TimePrecision.DAY

@@ -1,0 +1,38 @@
+"""Run the spaCy pipeline over cleaned articles and keep the sentences with their offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitroom.model import Article, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    """An article with its sentences and the spaCy Doc that later stages read (never mutate)."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    doc: Doc = field(compare=False, repr=False)
+
+
+def analyze(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[AnalyzedArticle]:
+    """Parse ``articles`` in batches; yields one AnalyzedArticle per article, in order."""
+    stream = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield AnalyzedArticle(article, _sentences(article.id, doc), doc)
+
+
+def analyze_one(nlp: Language, article: Article) -> AnalyzedArticle:
+    """Parse one article."""
+    return next(analyze(nlp, [article]))
+
+
+def _sentences(article_id: str, doc: Doc) -> tuple[Sentence, ...]:
+    return tuple(
+        Sentence(article_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+    )

@@ -1,0 +1,183 @@
+"""Typed, immutable records passed between sitroom's stages.
+
+Every record that comes from text carries its provenance: the id of the article it was read from and
+character offsets into that article's cleaned text (``Article.text``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class TimePrecision(IntEnum):
+    """ACLED's time_precision: how exactly an event's date is known."""
+
+    DAY = 1
+    WEEK = 2
+    MONTH = 3
+
+
+class GeoPrecision(IntEnum):
+    """ACLED's geo_precision: how exactly an event's place is known."""
+
+    LOCALITY = 1
+    NEAR = 2
+    REGION = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a record came from: an article and a character span in its cleaned text."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article after ingest and cleaning."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_precision: TimePrecision = TimePrecision.DAY
+    source_path: str | None = None
+    content_hash: str = ""
+    embedded_in: str | None = None
+    duplicate_of: str | None = None
+    removed_lines: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, as the language stage split it."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression normalised against an anchor date.
+
+    ``value`` follows TimeML (``2016-10-30``, ``2016-W43``, ``2016-10``, ``2014``); ``first_day`` and
+    ``last_day`` bound the days it covers.
+    """
+
+    text: str
+    provenance: Provenance
+    value: str
+    first_day: dt.date
+    last_day: dt.date
+    precision: TimePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor as ACLED names it, with the words that named it."""
+
+    name: str
+    inter: int | None
+    country: str | None = None
+    parent: str | None = None
+    resolved: bool = True
+    mention: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place: a gazetteer entry, or a country when nothing finer is known."""
+
+    name: str
+    country: str
+    iso3: str
+    latitude: float | None
+    longitude: float | None
+    precision: GeoPrecision
+    geonameid: int | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    region: str | None = None
+    mention: str = ""
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A stated number of people: killed, injured, displaced, troops, population."""
+
+    kind: str
+    low: int
+    best: int
+    high: int
+    qualifier: str | None
+    text: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One event as one article states it, in one sentence."""
+
+    id: str
+    provenance: Provenance
+    sentence: str
+    sentence_start: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    date: dt.date | None
+    time_precision: TimePrecision | None
+    date_text: str | None
+    actor1: Actor | None
+    actor2: Actor | None
+    place: Place | None
+    fatalities: Figure | None = None
+    injured: Figure | None = None
+    certainty: str = "reported"
+    source_actor: str | None = None
+    historical: bool = False
+    date_note: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        return self.provenance.article_id
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A real-world event, fused over the mentions that report it."""
+
+    id: str
+    mentions: tuple[EventMention, ...]
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    date: dt.date | None
+    time_precision: TimePrecision | None
+    actor1: Actor | None
+    actor2: Actor | None
+    place: Place | None
+    fatalities_low: int | None
+    fatalities: int | None
+    fatalities_high: int | None
+    injured: int | None
+    certainty: str
+    historical: bool
+    sources: tuple[str, ...] = field(default=())
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.sentence for m in self.mentions))
