@@ -1,13 +1,13 @@
 """sitroom's exceptions, converted to one-line messages at the CLI edge.
 
-    SitroomError
-    ├── InputError            a file or record that cannot be read as an article
-    │   ├── EmptyInputError
-    │   ├── BinaryInputError
-    │   ├── DecodeError
-    │   └── InvalidDateError
-    ├── ConfigError           a setting that cannot be honoured (unknown model, bad config file)
-    └── StoreError            the database cannot be opened or written
+SitroomError
+├── InputError            a file or record that cannot be read as an article
+│   ├── EmptyInputError
+│   ├── BinaryInputError
+│   ├── DecodeError
+│   └── InvalidDateError
+├── ConfigError           a setting that cannot be honoured (unknown model, bad config file)
+└── StoreError            the database cannot be opened or written
 """
 
 from __future__ import annotations

@@ -25,9 +25,7 @@ _CONTINUATION_START = re.compile(r"^[a-z]")
 EMBEDDED_ARTICLE_MIN_CHARS = 600
 PROSE_MIN_CHARS = 120
 
-_DATE_LINE = re.compile(
-    r"^(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})$"
-)
+_DATE_LINE = re.compile(r"^(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})$")
 _BYLINE_DATE = re.compile(r"^[A-ZÀ-Ž][\w.\-]+( [A-ZÀ-Ž][\w.\-]+){1,3}\s+(\d{1,2} [A-Z][a-z]+ \d{4})$")
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ž][\w.\-]+( [A-ZÀ-Ž][\w.\-]+){1,3}$")
 _HEADING_MARK = re.compile(r"^#+\s*")
@@ -42,8 +40,11 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     raw = yaml.safe_load(resources.files("sitroom.data").joinpath("boilerplate.yaml").read_text("utf-8"))
-    compile_all = lambda items: tuple(re.compile(p, re.IGNORECASE) for p in items)  # noqa: E731
-    return _Rules(drop=compile_all(raw["drop_lines"]), markers=compile_all(raw["section_markers"]))
+    return _Rules(drop=_compile_all(raw["drop_lines"]), markers=_compile_all(raw["section_markers"]))
+
+
+def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
 def clean_article(article: Article) -> tuple[Article, ...]:

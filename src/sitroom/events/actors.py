@@ -37,9 +37,7 @@ class ActorDictionary:
 
     def __init__(self, raw: dict[str, Any], countries: CountryTable) -> None:
         self._countries = countries
-        self._entries = sorted(
-            (_entry(item) for item in raw["actors"]), key=lambda e: -len(e.pattern.pattern)
-        )
+        self._entries = sorted((_entry(item) for item in raw["actors"]), key=lambda e: -len(e.pattern.pattern))
         self._parents = {e.name: e for e in self._entries}
         self._force = _words(raw["force_words"])
         self._police = _words(raw["police_words"])

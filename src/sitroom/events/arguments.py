@@ -6,8 +6,26 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-_LIGHT_VERBS = {"launch", "conduct", "carry", "mount", "stage", "claim", "perform", "wage", "unleash", "fire",
-                "begin", "start", "intensify", "step", "continue", "resume", "announce", "order"}
+_LIGHT_VERBS = {
+    "launch",
+    "conduct",
+    "carry",
+    "mount",
+    "stage",
+    "claim",
+    "perform",
+    "wage",
+    "unleash",
+    "fire",
+    "begin",
+    "start",
+    "intensify",
+    "step",
+    "continue",
+    "resume",
+    "announce",
+    "order",
+}
 _TARGET_PREPS = {"on", "against", "targeting", "at"}
 _ATTRIBUTION_VERBS = {"attribute", "blame"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "which", "who", "that"}
@@ -36,7 +54,7 @@ def phrase(token: Token) -> Span:
     start = token.left_edge.i
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ in ("compound", "appos") and child.i == end or child.dep_ == "prep" and child.lower_ == "of":
+        if (child.dep_ in ("compound", "appos") and child.i == end) or (child.dep_ == "prep" and child.lower_ == "of"):
             end = child.right_edge.i + 1
         elif child.dep_ == "punct" and child.text == "(":
             end = child.head.right_edge.i + 1

@@ -50,9 +50,7 @@ def find_casualties(sentence: str, offset: int, article_id: str) -> list[Casualt
     return found
 
 
-def _casualty(
-    kind: str, count: Count, match: re.Match[str], sentence: str, offset: int, article_id: str
-) -> Casualty:
+def _casualty(kind: str, count: Count, match: re.Match[str], sentence: str, offset: int, article_id: str) -> Casualty:
     start = offset + match.start("q") + count.start
     end = offset + match.start("q") + count.end
     tail = sentence[match.end("q") : match.end("q") + 40]

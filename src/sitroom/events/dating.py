@@ -21,9 +21,7 @@ class EventDate:
     last_day: dt.date | None
 
 
-def date_event(
-    trigger: Token, timexes: tuple[TimeExpression, ...], published: dt.date | None
-) -> EventDate:
+def date_event(trigger: Token, timexes: tuple[TimeExpression, ...], published: dt.date | None) -> EventDate:
     """The governing expression in the trigger's sentence (nearest in the parse), else publication week."""
     sent = trigger.sent
     candidates = [t for t in timexes if sent.start_char <= t.provenance.start < sent.end_char]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -93,7 +94,9 @@ def _anaphoric(trigger: Trigger, mentions: list[EventMention], ctx: EventContext
 
 def _casualties_for(trigger: Trigger, kept: list[Trigger], casualties: list[Casualty]) -> list[Casualty]:
     def nearest(c: Casualty) -> Trigger:
-        return min(kept, key=lambda t: (c.figure.provenance.start < t.head.idx, abs(c.figure.provenance.start - t.head.idx)))
+        return min(
+            kept, key=lambda t: (c.figure.provenance.start < t.head.idx, abs(c.figure.provenance.start - t.head.idx))
+        )
 
     return [c for c in casualties if nearest(c) is trigger]
 
@@ -118,7 +121,7 @@ def _code(
     return EventMention(
         id=_mention_id(ctx.article.id, trigger),
         provenance=Provenance(ctx.article.id, sent.start_char, sent.end_char),
-        sentence=sent.text,
+        sentence=sent.text.rstrip(),
         sentence_start=sent.start_char,
         trigger=trigger.text,
         trigger_start=trigger.head.doc[trigger.start].idx,
@@ -155,19 +158,16 @@ def _event_country(ctx: EventContext, place: Place | None) -> str | None:
 
 def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place | None:
     """No town in the event's frame: the country the sentence names, else the article's main country."""
+    main = set(ctx.geography.countries[:2])
     named = [t.place for t in ctx.geography.within(sent.start_char, sent.end_char)]
+    named = [p for p in named if (c := ctx.countries.by_name(p.country)) is not None and c.iso2 in main]
     if named:
-        note = "no town named for the event: country named in the sentence"
-        return Place(**{**_as_dict(named[0]), "note": note})
+        return dataclasses.replace(named[0], note="no town named for the event: country named in the sentence")
     found = ctx.countries.by_code(country) if country else None
     if found is None:
         return None
-    place = country_place(found, "")
-    return Place(**{**_as_dict(place), "note": "no place named in the sentence: the article's main country"})
-
-
-def _as_dict(place: Place) -> dict[str, object]:
-    return {name: getattr(place, name) for name in place.__slots__}  # type: ignore[attr-defined]
+    note = "no place named in the sentence: the article's main country"
+    return dataclasses.replace(country_place(found, ""), note=note)
 
 
 def _actors(

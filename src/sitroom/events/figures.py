@@ -26,10 +26,12 @@ _NUMBER = r"(\d{1,3}(,\d{3})+|\d+(\.\d+)?)(\s+(million|thousand|hundred))?"
 _WORDS = "|".join(sorted((re.escape(w) for w in _UNITS if len(w) > 2), key=len, reverse=True))
 _WORD_NUMBER = rf"(({_WORDS})(-({_WORDS}))?)(\s+(hundred|thousand|million))?"
 _VAGUE_RE = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
-_QUANTITY = rf"(?P<range>between\s+(?P<a>{_NUMBER}|{_WORD_NUMBER})\s+and\s+(?P<b>{_NUMBER}|{_WORD_NUMBER}))" \
-    rf"|(?P<qual>at least|more than|over|upwards of|up to|as many as|nearly|almost|about|around|some|roughly|" \
-    rf"approximately|an estimated|an additional|another|fewer than|less than|at most)?\s*" \
+_QUANTITY = (
+    rf"(?P<range>between\s+(?P<a>{_NUMBER}|{_WORD_NUMBER})\s+and\s+(?P<b>{_NUMBER}|{_WORD_NUMBER}))"
+    rf"|(?P<qual>at least|more than|over|upwards of|up to|as many as|nearly|almost|about|around|some|roughly|"
+    rf"approximately|an estimated|an additional|another|fewer than|less than|at most)?\s*"
     rf"(?P<n>{_NUMBER}|{_WORD_NUMBER}|{_VAGUE_RE})\b"
+)
 QUANTITY = re.compile(_QUANTITY, re.IGNORECASE)
 
 
@@ -81,7 +83,9 @@ def _from_match(match: re.Match[str]) -> Count | None:
     qualifier = (match.group("qual") or "").lower() or None
     if raw.lower() in _VAGUE:
         low, best, high = _VAGUE[raw.lower()]
-        return Count(min(low, best), best, high, raw.lower(), match.group(0).strip(), start + _leading_space(match), end)
+        return Count(
+            min(low, best), best, high, raw.lower(), match.group(0).strip(), start + _leading_space(match), end
+        )
     value = parse_number(raw)
     if value is None:
         return None
@@ -95,7 +99,7 @@ def _leading_space(match: re.Match[str]) -> int:
 
 def _qualified(value: int, qualifier: str | None) -> tuple[int, int, int]:
     if qualifier in ("more than", "over", "upwards of", "at least"):
-        return value, value, value if qualifier == "at least" else value
+        return value, value, value  # a floor: the high value is unknown, so it stays at the floor
     if qualifier in ("up to", "as many as", "at most"):
         return 0, value, value
     if qualifier in ("fewer than", "less than"):

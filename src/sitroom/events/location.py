@@ -47,7 +47,7 @@ def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> 
     heads = [trigger] + ([trigger.head] if trigger.head.pos_ in ("VERB", "AUX") else [])
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS or child.dep_ in ("npadvmod", "advmod"):
+            if (child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS) or child.dep_ in ("npadvmod", "advmod"):
                 span = child.doc[child.left_edge.i : child.right_edge.i + 1]
                 inside = [t for t in toponyms if span.start_char <= t.start < span.end_char]
                 if inside:
@@ -81,4 +81,4 @@ def _unresolved_object(taken: Span | None, toponyms: list[Toponym]) -> str | Non
     if not names or any(taken.start_char <= t.start < taken.end_char for t in toponyms):
         return None
     first = names[0]
-    return first.doc[first.i : first.i + 1].text
+    return str(first.text)

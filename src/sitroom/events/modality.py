@@ -6,6 +6,7 @@ statements, not events. Claimed and reported events stay events, with their cert
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -71,7 +72,7 @@ def _non_event_reason(trigger: Token, chain: list[Token]) -> str | None:
 
 def _blocking(token: Token, reporting: bool) -> str | None:
     children = list(token.children)
-    if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in children):
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children):
         return "negated"
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
         return "future or hypothetical"
@@ -80,7 +81,9 @@ def _blocking(token: Token, reporting: bool) -> str | None:
     if any(c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS for c in children):
         return "background"
     lemma = token.lemma_.lower()
-    if lemma in _IRREALIS and token.pos_ in ("VERB", "ADJ", "AUX") or lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN":
+    if (lemma in _IRREALIS and token.pos_ in ("VERB", "ADJ", "AUX")) or (
+        lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN"
+    ):
         return f"statement ({lemma})"
     if not reporting and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in children):
         head = token.head.lemma_.lower()
@@ -95,7 +98,7 @@ def _inside_quotation(token: Token) -> bool:
     before = text[:offset]
     opened = before.count("“") - before.count("”")
     straight = before.count('"') % 2
-    return opened > 0 or straight == 1
+    return bool(opened > 0 or straight == 1)
 
 
 def _attribution(trigger: Token, chain: list[Token]) -> tuple[str, Token | None]:
@@ -103,7 +106,7 @@ def _attribution(trigger: Token, chain: list[Token]) -> tuple[str, Token | None]
     for child in trigger.children:
         if child.lower_ in _CERTAINTY_WORDS:
             certainty = _CERTAINTY_WORDS[child.lower_]
-    for below, token in zip(chain, chain[1:], strict=False):
+    for below, token in itertools.pairwise(chain):
         lemma = token.lemma_.lower()
         if lemma in _REPORTING and below.dep_ not in ("nsubj", "nsubjpass"):
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)

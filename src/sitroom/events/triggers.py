@@ -25,7 +25,7 @@ class Trigger:
 
     @property
     def text(self) -> str:
-        return self.head.doc[self.start : self.end].text
+        return str(self.head.doc[self.start : self.end].text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ def _phrase_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
         tokens = doc[i : i + length]
         for forms in ({t.lemma_.lower() for t in tokens[-1:]}, {tokens[-1].lower_}):
             for last in forms:
-                key = tuple(t.lower_ for t in tokens[:-1]) + (last,)
+                key = (*tuple(t.lower_ for t in tokens[:-1]), last)
                 if key in lexicon.phrases and not _is_name(tokens[-1]):
                     return Trigger(tokens[-1], i, i + length, lexicon.phrases[key])
     return None

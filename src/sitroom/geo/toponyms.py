@@ -71,9 +71,7 @@ def resolve_document(doc: Doc, gazetteer: Gazetteer, countries: CountryTable) ->
     return DocumentGeography(toponyms, tuple(code for code, _ in context.most_common()))
 
 
-def find_toponyms(
-    doc: Doc, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]
-) -> list[Toponym]:
+def find_toponyms(doc: Doc, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]) -> list[Toponym]:
     """Longest-match toponyms, left to right, whatever label the parser gave them."""
     found: list[Toponym] = []
     i = 0
@@ -119,7 +117,7 @@ def _starts_name(token: Token) -> bool:
     text = token.text
     if token.is_stop and not token.is_upper:
         return False
-    return bool(text) and text[0].isupper() and text.isalpha() or text in ("U.S.", "U.K.")
+    return (bool(text) and text[0].isupper() and text.isalpha()) or text in ("U.S.", "U.K.")
 
 
 def _is_name_span(span: Span) -> bool:
@@ -132,9 +130,7 @@ def _is_name_span(span: Span) -> bool:
     return all(t.text[0].isupper() or t.text in _JOINERS or t.text.lower() in ("al", "el") for t in span)
 
 
-def _resolve_span(
-    span: Span, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]
-) -> Place | None:
+def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]) -> Place | None:
     key = name_key(span.text)
     if key in _not_places() or _inside_longer_organisation(span):
         return None

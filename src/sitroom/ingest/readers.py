@@ -140,7 +140,7 @@ def _csv_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any] | 
 def _build(source: str, body: str, record: Mapping[str, Any], source_path: str) -> IngestResult:
     warnings: list[str] = []
     meta = {k: record.get(k) or None for k in _METADATA_FIELDS}
-    if looks_like_html(body) or "html" in record and not record.get("text"):
+    if looks_like_html(body) or ("html" in record and not record.get("text")):
         try:
             page = extract_html(body, source)
         except InputError as exc:
@@ -165,9 +165,7 @@ def _build(source: str, body: str, record: Mapping[str, Any], source_path: str) 
     return Ingested(article, tuple(warnings))
 
 
-def _published(
-    meta: Mapping[str, Any], source: str, warnings: list[str]
-) -> tuple[dt.date | None, TimePrecision]:
+def _published(meta: Mapping[str, Any], source: str, warnings: list[str]) -> tuple[dt.date | None, TimePrecision]:
     raw = meta.get("published")
     if not raw:
         return None, TimePrecision.DAY

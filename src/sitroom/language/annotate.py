@@ -33,6 +33,4 @@ def analyze_one(nlp: Language, article: Article) -> AnalyzedArticle:
 
 
 def _sentences(article_id: str, doc: Doc) -> tuple[Sentence, ...]:
-    return tuple(
-        Sentence(article_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
-    )
+    return tuple(Sentence(article_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))

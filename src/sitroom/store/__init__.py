@@ -1,0 +1,5 @@
+"""Store stage: the embedded DuckDB event database."""
+
+from sitroom.store.database import EventFilter, EventStore
+
+__all__ = ["EventFilter", "EventStore"]

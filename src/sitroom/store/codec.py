@@ -1,0 +1,62 @@
+"""Turn records into JSON-ready dicts and back, for the database and the JSONL export."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from enum import IntEnum
+from typing import Any
+
+from sitroom.model import Actor, Event, EventMention, Figure, GeoPrecision, Place, Provenance, TimePrecision
+
+
+def to_plain(value: Any) -> Any:
+    """A JSON-ready copy of a record: dates as ISO strings, enums as their numbers."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, IntEnum):
+        return int(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def mention_from_plain(data: dict[str, Any]) -> EventMention:
+    """The inverse of :func:`to_plain` for an EventMention."""
+    values = dict(data)
+    values["provenance"] = Provenance(**values["provenance"])
+    values["date"] = dt.date.fromisoformat(values["date"]) if values["date"] else None
+    values["time_precision"] = TimePrecision(values["time_precision"]) if values["time_precision"] else None
+    values["actor1"] = Actor(**values["actor1"]) if values["actor1"] else None
+    values["actor2"] = Actor(**values["actor2"]) if values["actor2"] else None
+    values["place"] = _place(values["place"])
+    values["fatalities"] = _figure(values["fatalities"])
+    values["injured"] = _figure(values["injured"])
+    return EventMention(**values)
+
+
+def _place(data: dict[str, Any] | None) -> Place | None:
+    if not data:
+        return None
+    return Place(**{**data, "precision": GeoPrecision(data["precision"])})
+
+
+def _figure(data: dict[str, Any] | None) -> Figure | None:
+    if not data:
+        return None
+    return Figure(**{**data, "provenance": Provenance(**data["provenance"])})
+
+
+def event_from_plain(data: dict[str, Any]) -> Event:
+    """The inverse of :func:`to_plain` for an Event."""
+    values = dict(data)
+    values["mentions"] = tuple(mention_from_plain(m) for m in values["mentions"])
+    values["date"] = dt.date.fromisoformat(values["date"]) if values["date"] else None
+    values["time_precision"] = TimePrecision(values["time_precision"]) if values["time_precision"] else None
+    values["actor1"] = Actor(**values["actor1"]) if values["actor1"] else None
+    values["actor2"] = Actor(**values["actor2"]) if values["actor2"] else None
+    values["place"] = _place(values["place"])
+    values["sources"] = tuple(values["sources"])
+    return Event(**values)
