@@ -78,14 +78,27 @@ def _verb_arguments(verb: Token) -> Arguments:
 
 
 def _noun_arguments(noun: Token) -> Arguments:
-    agent = _prep_object(noun, {"by"}) or _attributed_to(noun) or _modifier_agent(noun) or _light_verb_subject(noun)
-    target = _prep_object(noun, _TARGET_PREPS | {"of"})
+    first, second = _between(noun)
+    agent = (
+        first or _prep_object(noun, {"by"}) or _attributed_to(noun) or _modifier_agent(noun) or _light_verb_subject(noun)
+    )
+    target = second or _prep_object(noun, _TARGET_PREPS | {"of"})
     return Arguments(
         agent=_resolve_pronoun(agent, noun),
         target=phrase(target) if target is not None else None,
         taken=_prep_object_span(noun, {"of"}),
         source_of_taking=_prep_object_span(noun, {"from"}),
     )
+
+
+def _between(noun: Token) -> tuple[Token | None, Token | None]:
+    """'clashes between Iraqi troops and ISIS', also when the clashes are the subject of 'erupted'."""
+    heads = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [])
+    for head in heads:
+        first = _prep_object(head, {"between"})
+        if first is not None:
+            return first, _child(first, "conj")
+    return None, None
 
 
 def _child(token: Token, dep: str) -> Token | None:

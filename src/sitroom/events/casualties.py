@@ -11,7 +11,7 @@ from sitroom.model import Figure, Provenance
 _Q = QUANTITY.pattern
 _KILL_VERBS = r"(?:killing|killed|kills|kill|executed|executing|incinerated|massacred|slaughtered|left)"
 _KILLED_PATTERNS = (
-    rf"{_KILL_VERBS}\s+(?:at least\s+)?(?P<q>(?:{_Q}))",
+    rf"{_KILL_VERBS}\s+(?P<q>(?:{_Q}))",
     rf"(?:claimed|claiming|cost|costing|took|taking)\s+(?:the\s+)?(?:lives\s+of\s+)?(?P<q>(?:{_Q}))(?:\s+\w+)?(?:\s+lives)?",
     rf"(?P<q>(?:{_Q}))\s+(?:\w+\s+){{0,3}}(?:were|was|have been|had been)\s+(?:killed|executed|massacred)",
     rf"(?P<q>(?:{_Q}))\s+(?:people\s+)?(?:dead|deaths|fatalities|bodies)",

@@ -75,7 +75,8 @@ def _generic(trigger: Trigger, ctx: EventContext) -> bool:
     head = trigger.head
     if head.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in head.children):
         return False
-    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    scope = head.head if head.dep_ in ("nsubj", "nsubjpass") else head  # "Clashes erupted in Mosul"
+    start, end = scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge)
     if ctx.geography.within(start, end):
         return False
     return not any(start <= t.provenance.start < end for t in ctx.timexes)

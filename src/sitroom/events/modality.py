@@ -14,7 +14,7 @@ from spacy.tokens import Token
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo", "ca"}
 _IRREALIS = {
     "threaten", "vow", "promise", "plan", "warn", "prepare", "intend", "seek", "hope", "want", "demand",
-    "urge", "call", "aim", "try", "attempt", "refuse", "prevent", "avoid", "deter", "fear", "risk", "expect",
+    "urge", "aim", "try", "attempt", "refuse", "prevent", "avoid", "deter", "fear", "risk", "expect",
     "anticipate", "propose", "consider", "volunteer", "deny", "ready", "justify", "trigger", "prompt",
     "pledge", "agree", "decide", "allow", "permit", "need", "able", "capable",
 }  # fmt: skip

@@ -168,6 +168,8 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], context: Counter
 
 
 def _plausible_place(entry: GazetteerEntry, ranked: list[str]) -> bool:
+    if not ranked:  # a text that names no country: trust the place label for any real town
+        return entry.population >= SMALL_TOWN_POPULATION
     if entry.population >= FOREIGN_TOWN_POPULATION or ranked[:1] == [entry.country]:
         return True
     return entry.country in ranked[:CONTEXT_COUNTRIES] and entry.population >= SMALL_TOWN_POPULATION

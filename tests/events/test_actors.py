@@ -1,0 +1,52 @@
+"""Actor dictionary: aliases, parents, state forces by nationality, generic and unresolved actors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitroom.errors import ConfigError
+from sitroom.events import load_actor_dictionary
+from sitroom.events.taxonomy import load_taxonomy
+from sitroom.geo import load_countries
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "inter"),
+    [
+        ("ISIL", "Islamic State", 2),
+        ("Daesh fighters", "Islamic State", 2),
+        ("Iraqi government troops", "Military Forces of Iraq (2014-2018)", 1),
+        ("the Popular Mobilization Units (PMU)", "PMF: Popular Mobilization Forces", 3),
+        ("the former al Qaida-affiliated al-Nusra Front", "Jabhat Fateh al-Sham", 2),
+        ("Egyptian troops", "Military Forces of Egypt", 1),
+        ("at least 15 women", "Civilians (Iraq)", 7),
+    ],
+)
+def test_resolve(phrase: str, name: str, inter: int) -> None:
+    actor = load_actor_dictionary(load_countries()).resolve(phrase, "IQ")
+    assert actor is not None and (actor.name, actor.inter) == (name, inter)
+
+
+def test_unknown_armed_group_is_kept_and_flagged() -> None:
+    actor = load_actor_dictionary(load_countries()).resolve("the Khorasan Brigade", "SY")
+    assert actor is not None and actor.name == "Khorasan Brigade" and not actor.resolved
+
+
+def test_user_dictionary_extends_and_bad_one_fails_clearly(tmp_path: Path) -> None:
+    user = tmp_path / "actors.yaml"
+    user.write_text("actors:\n  - name: Khorasan Group\n    inter: 2\n    aliases: [Khorasan]\n", encoding="utf-8")
+    actor = load_actor_dictionary(load_countries(), [user]).resolve("Khorasan militants")
+    assert actor is not None and actor.name == "Khorasan Group" and actor.resolved
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- just a list\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.yaml"):
+        load_actor_dictionary(load_countries(), [bad])
+
+
+def test_taxonomy_has_acled_25_sub_event_types_in_6_event_types() -> None:
+    taxonomy = load_taxonomy()
+    assert len(taxonomy) == 25 and len(taxonomy.event_types) == 6
+    assert taxonomy["Air/drone strike"].event_type == "Explosions/Remote violence"
+    assert taxonomy["Peaceful protest"].disorder_type == "Demonstrations"

@@ -1,0 +1,106 @@
+"""Events coded from real sentences: type, actors, date, place, figures, modality and attribution."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitroom.model import EventMention, GeoPrecision
+from sitroom.pipeline import Coder
+
+PUBLISHED = dt.date(2016, 11, 1)
+
+
+def _code(coder: Coder, text: str, published: dt.date | None = PUBLISHED) -> tuple[EventMention, ...]:
+    return coder.code_text(text, published=published)
+
+
+def test_bombing_with_perpetrator_place_date_and_toll(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "In apparent retaliation for the PMU offensive, five bomb attacks attributed to ISIS took place in several "
+        "Shia neighborhoods of Baghdad Sunday, killing at least 17 and injuring many more.",
+    )
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert m.actor1 is not None and m.actor1.name == "Islamic State"
+    assert m.place is not None and m.place.name == "Baghdad" and m.place.precision == GeoPrecision.LOCALITY
+    assert m.date == dt.date(2016, 10, 30) and m.time_precision == 1
+    assert m.fatalities is not None and (m.fatalities.low, m.fatalities.best, m.fatalities.qualifier) == (17, 17, "at least")
+    assert m.sentence[m.trigger_start - m.sentence_start : m.trigger_end - m.sentence_start] == "bomb attacks"
+
+
+def test_territory_taken_by_state_force_with_parent_actor(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "Counter-Terrorism Service (CTS) special forces captured Bazwaya, the last village outside of Mosul, "
+        "in a dawn raid Monday.",
+    )
+    assert m.sub_event_type == "Government regains territory"
+    assert m.actor1 is not None and m.actor1.name == "Military Forces of Iraq (2014-2018)"
+    assert m.actor1.parent == "Counter Terrorism Service"
+    assert m.place is not None and m.place.name == "Mosul" and m.place.precision == GeoPrecision.NEAR
+    assert m.place.note is not None and "Bazwaya" in m.place.note
+    assert m.date == dt.date(2016, 10, 31)
+
+
+def test_air_strike_on_civilians_is_alleged_and_dated_last_week(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "Human Rights Watch called for an investigation into an alleged air strike last week that killed between "
+        "15 and 20 civilians at a funeral near Kirkuk.",
+    )
+    assert m.sub_event_type == "Air/drone strike" and m.certainty == "alleged"
+    assert m.actor2 is not None and m.actor2.name == "Civilians (Iraq)"
+    assert m.fatalities is not None and (m.fatalities.low, m.fatalities.high) == (15, 20)
+    assert m.time_precision == 2 and m.place is not None and m.place.precision == GeoPrecision.NEAR
+
+
+def test_threats_vows_negations_and_plans_are_not_events(coder: Coder) -> None:
+    statements = [
+        "Trump threatened to bomb regime targets in Syria on Monday.",
+        "The Shia militias vowed Saturday to attack Turkish troops in Bashiqa.",
+        "Trump's attack on Syria didn't go ahead this time.",
+        "If the Americans take similar action again, we will bomb Raqqa on Friday.",
+        "The Iraqi army will launch an offensive to capture Mosul next week.",
+        "There are no detailed reports of casualties from the weekend fighting in Tal Afar.",
+    ]
+    for text in statements:
+        assert _code(coder, text) == (), text
+
+
+def test_claimed_event_keeps_its_source_and_certainty(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "ISIS-linked sources claimed over the weekend to have executed 1,700 Shiite soldiers, police and "
+        "government officials captured in the Tikrit area.",
+        published=dt.date(2014, 6, 16),
+    )
+    assert m.sub_event_type == "Attack" and m.certainty == "claimed"
+    assert m.source_actor == "ISIS-linked sources"
+    assert m.fatalities is not None and m.fatalities.best == 1700
+    assert m.place is not None and m.place.name == "Tikrit"
+
+
+def test_history_is_flagged(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "Many militias engaged in bloody sectarian fighting in Baghdad in 2006.",
+        published=dt.date(2016, 10, 19),
+    )
+    assert m.historical and m.date == dt.date(2006, 1, 1)
+
+
+def test_protest_with_crowd_as_actor(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "A demonstration of several thousand supporters of Shia cleric Muqtada al-Sadr was held in front of the "
+        "Turkish embassy in Baghdad yesterday.",
+        published=dt.date(2016, 10, 19),
+    )
+    assert (m.event_type, m.sub_event_type) == ("Protests", "Peaceful protest")
+    assert m.actor1 is not None and m.actor1.name == "Protesters (Iraq)" and m.actor1.inter == 6
+    assert m.date == dt.date(2016, 10, 18)
+
+
+def test_missing_publication_date_leaves_relative_dates_empty(coder: Coder) -> None:
+    (m,) = _code(coder, "Clashes erupted in Mosul on Monday between Iraqi troops and ISIS.", published=None)
+    assert m.date is None and m.date_note is not None and "no publication date" in m.date_note

@@ -1,0 +1,47 @@
+"""Geo: names resolved through the gazetteer whatever label the parser gives them, in context."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitroom.geo import GeonamesCacheGazetteer, load_countries, name_key, resolve_document
+from sitroom.model import GeoPrecision
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> GeonamesCacheGazetteer:
+    return GeonamesCacheGazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Tall ‘Afar", "Tal Afar"), ("Tel Afar", "Tal Afar"), ("al-Fallujah", "Fallujah"), ("Tikrīt", "Tikrit")]
+)
+def test_name_key_folds_spelling_variants(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("name", ["Tal Afar", "Telafer", "Irbil", "Erbil", "Arbil", "Bartella", "Qaraqosh"])
+def test_gazetteer_knows_transliterations(gazetteer: GeonamesCacheGazetteer, name: str) -> None:
+    assert any(c.country == "IQ" for c in gazetteer.candidates(name))
+
+
+def test_document_context_resolves_places_and_skips_names(nlp: Language, gazetteer: GeonamesCacheGazetteer) -> None:
+    text = (
+        "Iraqi troops advanced on Tal Afar and Irbil on Monday, Iraqi officials said. "
+        "US President Donald Trump spoke with Ned Price in Washington. The US-backed offensive continued in Iraq."
+    )
+    geography = resolve_document(nlp(text), gazetteer, load_countries())
+    found = {t.text: t.place for t in geography.toponyms}
+    assert found["Tal Afar"].country == "Iraq" and found["Tal Afar"].precision == GeoPrecision.LOCALITY
+    assert found["Irbil"].latitude == pytest.approx(36.19, abs=0.1)
+    assert found["Iraq"].precision == GeoPrecision.REGION and found["Iraq"].latitude is None
+    assert "Donald" not in found and "Price" not in found
+    assert geography.countries[0] == "IQ"
+
+
+def test_countries_by_name_and_demonym() -> None:
+    countries = load_countries()
+    assert countries.by_name("Britain").iso3 == "GBR"  # type: ignore[union-attr]
+    assert countries.by_demonym("Turkish").iso2 == "TR"  # type: ignore[union-attr]
+    assert countries.by_code("IQ").region == "Middle East"  # type: ignore[union-attr]
