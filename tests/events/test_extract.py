@@ -24,7 +24,11 @@ def test_bombing_with_perpetrator_place_date_and_toll(coder: Coder) -> None:
     assert m.actor1 is not None and m.actor1.name == "Islamic State"
     assert m.place is not None and m.place.name == "Baghdad" and m.place.precision == GeoPrecision.LOCALITY
     assert m.date == dt.date(2016, 10, 30) and m.time_precision == 1
-    assert m.fatalities is not None and (m.fatalities.low, m.fatalities.best, m.fatalities.qualifier) == (17, 17, "at least")
+    assert m.fatalities is not None and (m.fatalities.low, m.fatalities.best, m.fatalities.qualifier) == (
+        17,
+        17,
+        "at least",
+    )
     assert m.sentence[m.trigger_start - m.sentence_start : m.trigger_end - m.sentence_start] == "bomb attacks"
 
 

@@ -15,7 +15,8 @@ def gazetteer() -> GeonamesCacheGazetteer:
 
 
 @pytest.mark.parametrize(
-    ("a", "b"), [("Tall ‘Afar", "Tal Afar"), ("Tel Afar", "Tal Afar"), ("al-Fallujah", "Fallujah"), ("Tikrīt", "Tikrit")]
+    ("a", "b"),
+    [("Tall ‘Afar", "Tal Afar"), ("Tel Afar", "Tal Afar"), ("al-Fallujah", "Fallujah"), ("Tikrīt", "Tikrit")],
 )
 def test_name_key_folds_spelling_variants(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)

@@ -57,8 +57,10 @@ def test_lower_case_month_words_are_not_dates() -> None:
     assert find_timexes("forces may march on the city") == []
 
 
-@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1)), st.sampled_from(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]))
+@given(
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 1, 1)),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+)
 def test_past_weekday_is_within_the_week_before_the_anchor(anchor: dt.date, day: str) -> None:
     (raw,) = find_timexes(f"on {day}")
     timex = normalise(raw, anchor, "a")

@@ -1,0 +1,101 @@
+"""Store and pipeline: idempotent re-runs, duplicates kept as sources, atomic batches, kill -9 and resume."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sitroom.pipeline import Coder, ingest
+from sitroom.settings import Settings
+from sitroom.store import EventFilter, EventStore
+
+
+def _event_ids(db: Path) -> list[str]:
+    with EventStore(db, read_only=True) as store:
+        return sorted(e.id for e in store.events(EventFilter(include_history=True)))
+
+
+def test_reingest_adds_nothing(examples: Path, settings: Settings, coder: Coder) -> None:
+    first = ingest([examples], settings, coder=coder)
+    before = _event_ids(settings.db_path)
+    second = ingest([examples], settings, coder=coder)
+    assert first.read == 5 and first.coded == 5 and len(before) >= 15
+    assert second.unchanged == 5 and second.coded == 0
+    assert _event_ids(settings.db_path) == before
+
+
+def test_syndicated_copy_is_linked_not_coded(examples: Path, tmp_path: Path, settings: Settings, coder: Coder) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(examples / "001_e13b050aafb0a1da.txt", folder / "original.txt")
+    text = (examples / "001_e13b050aafb0a1da.txt").read_text(encoding="utf-8")
+    (folder / "reprint.txt").write_text(
+        "Reprinted from WSWS\n\n" + text.replace("Tuesday", "Tuesday,"), encoding="utf-8"
+    )
+    report = ingest([folder], settings, coder=coder)
+    assert report.duplicates == 1 and report.coded == 1
+    with EventStore(settings.db_path, read_only=True) as store:
+        assert store.article("reprint")["duplicate_of"] == "original"  # type: ignore[index]
+        assert all(e.sources == ("original",) for e in store.events(EventFilter(include_history=True)))
+
+
+def test_failed_batch_leaves_database_unchanged(examples: Path, settings: Settings, coder: Coder) -> None:
+    ingest([examples / "000_5a2efb6d2c4bef1a.txt"], settings, coder=coder)
+    before = _event_ids(settings.db_path)
+
+    class Broken(Coder):
+        def code(self, articles):  # type: ignore[no-untyped-def]
+            for article, mentions in super().code(articles):
+                yield article, (*mentions, dataclasses.replace(mentions[0], id=None))  # type: ignore[arg-type]
+
+    broken = Broken(settings)
+    broken.__dict__.update({k: v for k, v in coder.__dict__.items() if k != "settings"})
+    try:
+        ingest([examples / "002_f93fea5c4e1dda40.txt"], settings, coder=broken)
+    except Exception:
+        pass
+    assert _event_ids(settings.db_path) == before
+
+
+def test_killed_ingest_resumes_to_the_same_events(examples: Path, tmp_path: Path, coder: Coder) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for copy in range(4):  # 20 distinct articles, so the kill lands mid-run
+        for source in sorted(examples.glob("*.txt")):
+            text = source.read_text(encoding="utf-8")
+            (corpus / f"{copy}-{source.name}").write_text(f"Edition {copy}: {text}", encoding="utf-8")
+    reference = Settings(db_path=tmp_path / "reference.duckdb", batch_size=1, duplicate_threshold=1.1)
+    ingest([corpus], reference, coder=coder)
+
+    db = tmp_path / "killed.duckdb"
+    env = {**os.environ, "SITROOM_BATCH_SIZE": "1", "SITROOM_DUPLICATE_THRESHOLD": "1.1"}
+    cmd = [sys.executable, "-m", "sitroom", "ingest", str(corpus), "--db", str(db), "--quiet"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for_some_articles(db, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with EventStore(db, read_only=True) as store:
+        partial = store.counts()["articles"]
+    assert 0 < partial < 20
+
+    settings = Settings(db_path=db, batch_size=1, duplicate_threshold=1.1)
+    report = ingest([corpus], settings, coder=coder)
+    assert report.unchanged == partial and report.coded == 20 - partial
+    assert _event_ids(db) == _event_ids(reference.db_path)
+
+
+def _wait_for_some_articles(db: Path, proc: subprocess.Popen[bytes]) -> None:
+    """Poll the WAL size: DuckDB's lock keeps readers out while the writer runs."""
+    deadline = time.monotonic() + 120
+    wal = db.with_name(db.name + ".wal")
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists() and ((wal.exists() and wal.stat().st_size > 200_000) or db.stat().st_size > 1_500_000):
+            return
+        time.sleep(0.05)
+    raise AssertionError("ingest finished or stalled before it could be killed")
