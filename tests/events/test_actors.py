@@ -41,7 +41,7 @@ def test_user_dictionary_extends_and_bad_one_fails_clearly(tmp_path: Path) -> No
     assert actor is not None and actor.name == "Khorasan Group" and actor.resolved
     bad = tmp_path / "bad.yaml"
     bad.write_text("- just a list\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="bad.yaml"):
+    with pytest.raises(ConfigError, match=r"bad\.yaml"):
         load_actor_dictionary(load_countries(), [bad])
 
 

@@ -11,6 +11,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from sitroom.errors import StoreError
 from sitroom.pipeline import Coder, ingest
 from sitroom.settings import Settings
 from sitroom.store import EventFilter, EventStore
@@ -56,10 +59,8 @@ def test_failed_batch_leaves_database_unchanged(examples: Path, settings: Settin
 
     broken = Broken(settings)
     broken.__dict__.update({k: v for k, v in coder.__dict__.items() if k != "settings"})
-    try:
+    with pytest.raises(StoreError, match="cannot write batch"):
         ingest([examples / "002_f93fea5c4e1dda40.txt"], settings, coder=broken)
-    except Exception:
-        pass
     assert _event_ids(settings.db_path) == before
 
 

@@ -79,9 +79,8 @@ def _verb_arguments(verb: Token) -> Arguments:
 
 def _noun_arguments(noun: Token) -> Arguments:
     first, second = _between(noun)
-    agent = (
-        first or _prep_object(noun, {"by"}) or _attributed_to(noun) or _modifier_agent(noun) or _light_verb_subject(noun)
-    )
+    agent = first or _prep_object(noun, {"by"}) or _attributed_to(noun)
+    agent = agent or _modifier_agent(noun) or _light_verb_subject(noun)
     target = second or _prep_object(noun, _TARGET_PREPS | {"of"})
     return Arguments(
         agent=_resolve_pronoun(agent, noun),
