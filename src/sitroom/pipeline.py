@@ -120,13 +120,17 @@ def ingest(
         index = NearDuplicateIndex(settings.duplicate_threshold)
         index.add_many(store.original_texts())
         batch: list[Article] = []
+        appended: list[Article] = []
         for article in _cleaned(read_inputs(paths), report, store):
             if known.get(article.id) == article.content_hash:
                 report.unchanged += 1
-                continue
-            batch.append(_mark_duplicate(article, index, report))
-            if len(batch) >= settings.batch_size:
-                _flush(batch, coder, store, report, on_progress)
+            elif article.embedded_in is not None:
+                appended.append(article)  # after every standalone article, so the standalone copy is kept
+            else:
+                batch.append(_mark_duplicate(article, index, report))
+                if len(batch) >= settings.batch_size:
+                    _flush(batch, coder, store, report, on_progress)
+        batch.extend(_mark_duplicate(article, index, report) for article in appended)
         _flush(batch, coder, store, report, on_progress)
     return report
 

@@ -48,6 +48,27 @@ def test_syndicated_copy_is_linked_not_coded(examples: Path, tmp_path: Path, set
         assert all(e.sources == ("original",) for e in store.events(EventFilter(include_history=True)))
 
 
+def test_article_glued_onto_a_page_is_a_duplicate_of_its_original(
+    examples: Path, tmp_path: Path, settings: Settings, coder: Coder
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("000_5a2efb6d2c4bef1a.txt", "001_e13b050aafb0a1da.txt", "manifest.jsonl"):
+        shutil.copy(examples / name, folder / name)
+    host = folder / "000_5a2efb6d2c4bef1a.txt"
+    host.write_text(host.read_text(encoding="utf-8") + "\n\n" + (folder / "001_e13b050aafb0a1da.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    report = ingest([folder], settings, coder=coder)
+    assert report.duplicates == 1
+    with EventStore(settings.db_path, read_only=True) as store:
+        copy = store.article("000_5a2efb6d2c4bef1a~appended")
+        assert copy is not None and copy["duplicate_of"] == "001_e13b050aafb0a1da" and copy["published"] is None
+        host_text = str(store.article("000_5a2efb6d2c4bef1a")["text"])  # type: ignore[index]
+        assert "Falah Mustafa Bakir" not in host_text
+        events = store.events(EventFilter(include_history=True))
+    assert not any("~appended" in source for e in events for source in e.sources)
+    assert any(e.sources == ("001_e13b050aafb0a1da",) for e in events)
+
+
 def test_failed_batch_leaves_database_unchanged(examples: Path, settings: Settings, coder: Coder) -> None:
     ingest([examples / "000_5a2efb6d2c4bef1a.txt"], settings, coder=coder)
     before = _event_ids(settings.db_path)
