@@ -56,7 +56,10 @@ def test_article_glued_onto_a_page_is_a_duplicate_of_its_original(
     for name in ("000_5a2efb6d2c4bef1a.txt", "001_e13b050aafb0a1da.txt", "manifest.jsonl"):
         shutil.copy(examples / name, folder / name)
     host = folder / "000_5a2efb6d2c4bef1a.txt"
-    host.write_text(host.read_text(encoding="utf-8") + "\n\n" + (folder / "001_e13b050aafb0a1da.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    host.write_text(
+        host.read_text(encoding="utf-8") + "\n\n" + (folder / "001_e13b050aafb0a1da.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     report = ingest([folder], settings, coder=coder)
     assert report.duplicates == 1
     with EventStore(settings.db_path, read_only=True) as store:
