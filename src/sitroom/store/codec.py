@@ -25,16 +25,22 @@ def to_plain(value: Any) -> Any:
 
 def mention_from_plain(data: dict[str, Any]) -> EventMention:
     """The inverse of :func:`to_plain` for an EventMention."""
-    values = dict(data)
+    values = _shared_fields(data)
     values["provenance"] = Provenance(**values["provenance"])
+    values["fatalities"] = _figure(values["fatalities"])
+    values["injured"] = _figure(values["injured"])
+    return EventMention(**values)
+
+
+def _shared_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """Decode the date, precision, actors and place that mentions and events both carry."""
+    values = dict(data)
     values["date"] = dt.date.fromisoformat(values["date"]) if values["date"] else None
     values["time_precision"] = TimePrecision(values["time_precision"]) if values["time_precision"] else None
     values["actor1"] = Actor(**values["actor1"]) if values["actor1"] else None
     values["actor2"] = Actor(**values["actor2"]) if values["actor2"] else None
     values["place"] = _place(values["place"])
-    values["fatalities"] = _figure(values["fatalities"])
-    values["injured"] = _figure(values["injured"])
-    return EventMention(**values)
+    return values
 
 
 def _place(data: dict[str, Any] | None) -> Place | None:
@@ -51,12 +57,7 @@ def _figure(data: dict[str, Any] | None) -> Figure | None:
 
 def event_from_plain(data: dict[str, Any]) -> Event:
     """The inverse of :func:`to_plain` for an Event."""
-    values = dict(data)
+    values = _shared_fields(data)
     values["mentions"] = tuple(mention_from_plain(m) for m in values["mentions"])
-    values["date"] = dt.date.fromisoformat(values["date"]) if values["date"] else None
-    values["time_precision"] = TimePrecision(values["time_precision"]) if values["time_precision"] else None
-    values["actor1"] = Actor(**values["actor1"]) if values["actor1"] else None
-    values["actor2"] = Actor(**values["actor2"]) if values["actor2"] else None
-    values["place"] = _place(values["place"])
     values["sources"] = tuple(values["sources"])
     return Event(**values)
