@@ -17,7 +17,7 @@ from rich.text import Text
 
 from sitroom.errors import SitroomError
 from sitroom.export import FORMATS, write_events
-from sitroom.model import Event
+from sitroom.model import Event, EventMention
 from sitroom.pipeline import IngestReport, ingest
 from sitroom.settings import Settings, load_settings
 from sitroom.store import EventFilter, EventStore
@@ -137,14 +137,7 @@ def show_command(
     console.print()
     for mention in event.mentions:
         console.print(f"[bold]{mention.article_id}[/] ({mention.certainty}, mention {mention.id})", highlight=False)
-        console.print(
-            _highlight(
-                mention.sentence,
-                mention.trigger_start - mention.sentence_start,
-                mention.trigger_end - mention.sentence_start,
-                mention,
-            )
-        )
+        console.print(_highlight(mention))
         console.print()
 
 
@@ -175,12 +168,13 @@ def _fatalities_line(e: Event) -> str:
     return f"best {e.fatalities} (low {e.fatalities_low}, high {e.fatalities_high})"
 
 
-def _highlight(sentence: str, start: int, end: int, mention: object) -> Text:
-    text = Text(sentence.replace("\n", " "))
-    text.stylize("bold reverse", max(start, 0), max(end, 0))
-    for figure in (getattr(mention, "fatalities", None), getattr(mention, "injured", None)):
+def _highlight(mention: EventMention) -> Text:
+    """The evidence sentence with the trigger in reverse video and the figures in red."""
+    offset = mention.sentence_start
+    text = Text(mention.sentence.replace("\n", " "))
+    text.stylize("bold reverse", mention.trigger_start - offset, mention.trigger_end - offset)
+    for figure in (mention.fatalities, mention.injured):
         if figure is not None:
-            offset = getattr(mention, "sentence_start", 0)
             text.stylize("bold red", figure.provenance.start - offset, figure.provenance.end - offset)
     return text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +31,6 @@ class Settings:
     duplicate_threshold: float = 0.8
     min_city_population: int = 500
     gazetteer_cache: Path | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def replace(self, **changes: Any) -> Settings:
-        """Return a copy with ``changes`` applied, ignoring ``None`` values (unset flags)."""
-        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 _ENV_PREFIX = "SITROOM_"

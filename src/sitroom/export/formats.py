@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+import pycountry
+
 from sitroom.model import Actor, Event
 from sitroom.store.codec import to_plain
 
@@ -79,8 +81,6 @@ def _interaction(a: Actor | None, b: Actor | None) -> str:
 
 
 def _iso_numeric(iso3: str) -> int | str:
-    import pycountry
-
     country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
     return int(country.numeric) if country else ""
 

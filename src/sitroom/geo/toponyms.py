@@ -54,9 +54,6 @@ class DocumentGeography:
     def within(self, start: int, end: int) -> tuple[Toponym, ...]:
         return tuple(t for t in self.toponyms if start <= t.start and t.end <= end)
 
-    def at(self, start: int, end: int) -> Toponym | None:
-        return next((t for t in self.toponyms if t.start < end and start < t.end), None)
-
 
 @cache
 def _not_places() -> frozenset[str]:

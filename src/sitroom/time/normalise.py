@@ -114,13 +114,11 @@ def _resolve_relative_unit(raw: RawTimex, anchor: dt.date, future: bool) -> Reso
 
 
 def _resolve_this_month(raw: RawTimex, anchor: dt.date, future: bool) -> Resolved:
-    value, first, last, precision = _resolve_relative_unit(
-        RawTimex(raw.kind, raw.start, raw.end, raw.text, (("rel", "this"), ("unit", raw.part("unit") or ""))),
-        anchor,
-        future,
-    ) or (None, None, None, None)
-    if value is None or first is None or last is None or precision is None:
+    this = RawTimex(raw.kind, raw.start, raw.end, raw.text, (("rel", "this"), ("unit", raw.part("unit") or "")))
+    resolved = _resolve_relative_unit(this, anchor, future)
+    if resolved is None:
         return None
+    value, first, last, precision = resolved
     earlier = (raw.part("rel") or "").lower() == "earlier"
     return (value, first, anchor, precision) if earlier else (value, anchor, last, precision)
 
