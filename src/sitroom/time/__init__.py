@@ -2,6 +2,6 @@
 
 from sitroom.time.document import tag_document
 from sitroom.time.expressions import RawTimex, find_timexes
-from sitroom.time.normalise import normalise
+from sitroom.time.normalise import Anchor, normalise
 
-__all__ = ["RawTimex", "find_timexes", "normalise", "tag_document"]
+__all__ = ["Anchor", "RawTimex", "find_timexes", "normalise", "tag_document"]
