@@ -28,6 +28,7 @@ from sitroom.model import Article, EventMention
 from sitroom.settings import Settings
 from sitroom.store import EventStore
 from sitroom.time import tag_document
+from sitroom.time.publication import infer_publication
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class Coder:
 
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, tuple[EventMention, ...]]]:
         """Parse and code cleaned articles; duplicates are passed through uncoded."""
-        originals = [a for a in articles]
+        originals = [a if a.duplicate_of else infer_publication(a) for a in articles]
         to_parse = [a for a in originals if a.duplicate_of is None]
         parsed = {p.article.id: p for p in analyze(self.nlp, to_parse, self.settings.batch_size)}
         for article in originals:

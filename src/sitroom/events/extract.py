@@ -49,7 +49,9 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
     mentions: list[EventMention] = []
     for sent in ctx.doc.sents:
         triggers = find_triggers(sent)
-        kept = [t for t in triggers if not _subordinate(t, triggers) and not _generic(t, ctx)]
+        # Only an asserted event can absorb another: "two days after the attack, gunmen killed two" is a killing.
+        asserted = [t for t in triggers if assess(t.head).asserted]
+        kept = [t for t in triggers if not _subordinate(t, asserted) and not _generic(t, ctx)]
         casualties = find_casualties(sent.text, sent.start_char, ctx.article.id)
         for trigger in kept:
             modality = assess(trigger.head)
@@ -108,7 +110,7 @@ def _code(
     args = find_arguments(trigger.head)
     place = locate(trigger.head, args.taken, ctx.geography)
     killed = _first(casualties, "killed")
-    when = date_event(trigger.head, ctx.timexes, ctx.article.published)
+    when = date_event(trigger.head, ctx.timexes, ctx.article)
     if place is None and when.text is None and killed is None:
         return None  # generic talk of war: no place, date or toll anchors it to an event
     country = _event_country(ctx, place)

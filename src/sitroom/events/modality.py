@@ -18,6 +18,8 @@ _IRREALIS = {
     "anticipate", "propose", "consider", "volunteer", "deny", "ready", "justify", "trigger", "prompt",
     "pledge", "agree", "decide", "allow", "permit", "need", "able", "capable",
 }  # fmt: skip
+# Irrealis verbs whose subject is a real event that caused something ("the bombing triggered a frenzy").
+_CAUSING = {"trigger", "prompt", "prevent", "deter", "risk", "justify"}
 _REPORTING = {
     "say": "reported", "report": "reported", "announce": "reported", "confirm": "reported", "state": "reported",
     "tell": "reported", "note": "reported", "declare": "reported", "acknowledge": "reported", "add": "reported",
@@ -61,8 +63,10 @@ def _non_event_reason(trigger: Token, chain: list[Token]) -> str | None:
         return "question"
     if _inside_quotation(trigger):
         return "quoted speech"
-    for token in chain:
-        reason = _blocking(token, reporting=token.lemma_.lower() in _REPORTING)
+    for below, token in zip([None, *chain], chain, strict=False):
+        # The subject of "triggered" or "prompted" happened; only what they bring about is unreal.
+        as_subject = below is not None and below.dep_ in ("nsubj", "nsubjpass")
+        reason = _blocking(token, reporting=token.lemma_.lower() in _REPORTING, as_subject=as_subject)
         if reason:
             return reason
         if token.dep_ == "pobj" and token.head.lower_ in _BACKGROUND_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
@@ -70,7 +74,7 @@ def _non_event_reason(trigger: Token, chain: list[Token]) -> str | None:
     return None
 
 
-def _blocking(token: Token, reporting: bool) -> str | None:
+def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | None:
     children = list(token.children)
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children):
         return "negated"
@@ -81,9 +85,10 @@ def _blocking(token: Token, reporting: bool) -> str | None:
     if any(c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS for c in children):
         return "background"
     lemma = token.lemma_.lower()
-    if (lemma in _IRREALIS and token.pos_ in ("VERB", "ADJ", "AUX")) or (
+    irrealis = (lemma in _IRREALIS and token.pos_ in ("VERB", "ADJ", "AUX")) or (
         lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN"
-    ):
+    )
+    if irrealis and not (as_subject and lemma in _CAUSING):
         return f"statement ({lemma})"
     if not reporting and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in children):
         head = token.head.lemma_.lower()

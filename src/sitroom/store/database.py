@@ -16,14 +16,16 @@ from sitroom.fuse import fuse_mentions
 from sitroom.model import Article, Event, EventMention
 from sitroom.store.codec import event_from_plain, mention_from_plain, to_plain
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, outlet VARCHAR, published DATE,
     published_precision INTEGER, source_path VARCHAR, content_hash VARCHAR, text VARCHAR,
-    embedded_in VARCHAR, duplicate_of VARCHAR, removed_lines INTEGER, ingested_at TIMESTAMP
+    embedded_in VARCHAR, duplicate_of VARCHAR, removed_lines INTEGER, ingested_at TIMESTAMP,
+    published_inferred_from VARCHAR
 );
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_inferred_from VARCHAR;
 CREATE TABLE IF NOT EXISTS mentions (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, sub_event_type VARCHAR, payload JSON
 );
@@ -104,10 +106,15 @@ class EventStore:
         self._db.execute("DELETE FROM articles WHERE list_contains(?, id)", [ids])
         rows = [
             (a.id, a.title, a.url, a.outlet, a.published, int(a.published_precision), a.source_path, a.content_hash,
-             a.text, a.embedded_in, a.duplicate_of, a.removed_lines)
+             a.text, a.embedded_in, a.duplicate_of, a.removed_lines, a.published_inferred_from)
             for a in articles
         ]  # fmt: skip
-        self._db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())", rows)
+        self._db.executemany(
+            "INSERT INTO articles (id, title, url, outlet, published, published_precision, source_path, content_hash, "
+            "text, embedded_in, duplicate_of, removed_lines, ingested_at, published_inferred_from) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)",
+            rows,
+        )
 
     def _insert_mentions(self, mentions: Sequence[EventMention]) -> None:
         rows = [(m.id, m.article_id, m.sub_event_type, json.dumps(to_plain(m))) for m in mentions]
