@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,48 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     result = _run("ingest", str(bad), "--db", str(tmp_path / "x.duckdb"))
     assert result.returncode == 0 and "bad.bin" in result.stderr and "binary" in result.stderr
     assert "skipped 1" in result.stdout
+
+
+TIMEBANK = Path(__file__).resolve().parents[3] / "shared" / "dev" / "timex" / "TBAQ-cleaned" / "TimeBank"
+
+
+@pytest.mark.skipif(not TIMEBANK.is_dir(), reason="the shared TimeML dev set is not beside the repository")
+def test_eval_timex_prints_one_json_object() -> None:
+    one = sorted(TIMEBANK.glob("*.tml"))[0]
+    result = _run("eval", "timex", str(one))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert set(figures) == {"documents", "gold", "predicted", "extent_f1", "value_accuracy"}
+    assert figures["documents"] == 1 and figures["gold"] > 0 and 0.0 < figures["extent_f1"] <= 1.0
+
+
+def test_eval_timex_on_a_missing_path_is_a_one_line_error(tmp_path: Path) -> None:
+    result = _run("eval", "timex", str(tmp_path / "nothing"))
+    assert result.returncode == 2 and "nothing: no such file or folder" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_history_is_exported_only_on_request(examples: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "history.duckdb")
+    assert _run("ingest", str(examples / "003_0c45055026b81138.txt"), "--db", db).returncode == 0
+    plain, everything = tmp_path / "plain.csv", tmp_path / "all.csv"
+    assert _run("export", "--db", db, "-o", str(plain)).returncode == 0
+    assert _run("export", "--db", db, "-o", str(everything), "--include-history").returncode == 0
+    assert "2006-01-01" not in plain.read_text(encoding="utf-8")
+    assert "2006-01-01" in everything.read_text(encoding="utf-8")
+
+
+def test_show_says_when_the_publication_date_was_inferred(tmp_path: Path) -> None:
+    report = tmp_path / "undated.txt"
+    report.write_text(
+        "Baghdad, 29 October 2016\n\nA car bomb exploded in a market in Baghdad on Friday, killing 40 people.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "undated.duckdb")
+    assert _run("ingest", str(report), "--db", db).returncode == 0
+    out = tmp_path / "events.csv"
+    assert _run("export", "--db", db, "-o", str(out)).returncode == 0
+    row = out.read_text(encoding="utf-8").splitlines()[1].split(",")
+    assert row[1] == "2016-10-28" and row[3] == "2"  # Friday, a week imprecise like the inferred publication date
+    shown = _run("show", row[0], "--db", db)
+    assert "published 2016-10-29, inferred from '29 October 2016'" in " ".join(shown.stdout.split())

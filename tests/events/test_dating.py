@@ -30,7 +30,11 @@ def _example(coder: Coder, examples: Path, stem: str, published: str) -> tuple[E
 def test_kirkuk_attack_of_friday_in_002(coder: Coder, examples: Path) -> None:
     mentions = _example(coder, examples, "002", "2016-10-24")
     kirkuk = next(m for m in mentions if m.place and m.place.name == "Kirkuk" and m.trigger == "attack")
-    assert (kirkuk.date, kirkuk.time_precision, kirkuk.date_text) == (dt.date(2016, 10, 21), TimePrecision.DAY, "Friday")
+    assert (kirkuk.date, kirkuk.time_precision, kirkuk.date_text) == (
+        dt.date(2016, 10, 21),
+        TimePrecision.DAY,
+        "Friday",
+    )
 
 
 def test_tal_afar_fighting_since_sunday_in_003(coder: Coder, examples: Path) -> None:
@@ -93,7 +97,8 @@ def test_relative_dates_are_no_more_precise_than_the_publication_date(coder: Cod
 
 
 @pytest.mark.parametrize(
-    "phrase", ["in 2006", "in September 2005", "after the 2003 invasion"],
+    "phrase",
+    ["in 2006", "in September 2005", "after the 2003 invasion"],
 )
 def test_events_long_before_publication_are_historical(coder: Coder, phrase: str) -> None:
     text = f"A car bomb exploded in Baghdad {phrase}, killing 40 people."

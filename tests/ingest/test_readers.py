@@ -25,6 +25,15 @@ def test_folder_uses_manifest_metadata_and_file_stems(examples: Path) -> None:
     assert articles["004_9ac2e0fc0982371c"].published_precision == TimePrecision.WEEK
 
 
+def test_single_file_takes_its_entry_from_the_manifest_beside_it(examples: Path, tmp_path: Path) -> None:
+    (result,) = _results(examples / "003_0c45055026b81138.txt")
+    assert isinstance(result, Ingested) and result.article.published == dt.date(2014, 6, 16)
+    lonely = tmp_path / "lonely.txt"
+    lonely.write_text("Fighting continued in Mosul.", encoding="utf-8")
+    (result,) = _results(lonely)
+    assert isinstance(result, Ingested) and result.article.published is None
+
+
 def test_jsonl_records_keep_given_ids_and_hash_the_rest(tmp_path: Path) -> None:
     path = tmp_path / "articles.jsonl"
     rows = [{"id": "a1", "text": "Clashes in Mosul.", "published": "2016-10-20"}, {"text": "No id here."}]

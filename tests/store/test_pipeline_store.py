@@ -11,9 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from sitroom.errors import StoreError
+from sitroom.model import Article
 from sitroom.pipeline import Coder, ingest
 from sitroom.settings import Settings
 from sitroom.store import EventFilter, EventStore
@@ -124,3 +126,18 @@ def _wait_for_some_articles(db: Path, proc: subprocess.Popen[bytes]) -> None:
             return
         time.sleep(0.05)
     raise AssertionError("ingest finished or stalled before it could be killed")
+
+
+def test_a_database_from_schema_1_gains_the_inferred_date_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as db:
+        db.execute(
+            "CREATE TABLE articles (id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, outlet VARCHAR, published DATE,"
+            " published_precision INTEGER, source_path VARCHAR, content_hash VARCHAR, text VARCHAR,"
+            " embedded_in VARCHAR, duplicate_of VARCHAR, removed_lines INTEGER, ingested_at TIMESTAMP)"
+        )
+        db.execute("INSERT INTO articles (id, text) VALUES ('kept', 'an article stored before the upgrade')")
+    with EventStore(path) as store:
+        store.write_batch([Article(id="new", text="text", published_inferred_from="29 October 2016")], [])
+        assert store.article("kept") is not None
+        assert (store.article("new") or {})["published_inferred_from"] == "29 October 2016"

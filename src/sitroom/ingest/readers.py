@@ -47,7 +47,7 @@ def read_inputs(paths: Iterable[Path]) -> Iterator[IngestResult]:
         if path.is_dir():
             yield from _read_folder(path)
         elif path.exists():
-            yield from _read_path(path, {})
+            yield from _read_single(path)
         else:
             yield Skipped(str(path), "no such file or folder")
 
@@ -55,6 +55,18 @@ def read_inputs(paths: Iterable[Path]) -> Iterator[IngestResult]:
 def content_id(text: str) -> str:
     """An id derived from an article's text, for records that name none."""
     return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _read_single(path: Path) -> Iterator[IngestResult]:
+    """One file; a manifest beside it still gives its outlet and publication date."""
+    manifest_path = path.parent / MANIFEST_NAME
+    if path.name == MANIFEST_NAME or not manifest_path.exists():
+        yield from _read_path(path, {})
+        return
+    manifest, problems = _read_manifest(manifest_path)
+    for problem in problems:
+        yield Skipped(str(manifest_path), problem)
+    yield from _read_path(path, manifest.get(path.name, {}))
 
 
 def _read_folder(folder: Path) -> Iterator[IngestResult]:
