@@ -51,7 +51,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("date", rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})"
              rf"(?:,?\s+(?P<year>{_YEAR}))?\b"),
     ("weekday_date", rf"(?P<weekday>{_WEEKDAY}),?\s+(?:the\s+)?(?P<day>{_DAY})\b(?!\s*{_MONTH})(?!\s*[\d%$])"),
-    ("numeric_date", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b"),
+    # 16-17 October, October 16-17 (2016): a span of days
+    ("date_range", rf"(?P<day>{_DAY})\s*[-–]\s*(?P<day2>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"),
+    ("date_range", rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*[-–]\s*(?P<day2>{_DAY})\b(?:,?\s+(?P<year>{_YEAR}))?\b"),
+    ("numeric_date", r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b"),
     ("numeric_date", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     # October 2016, late November, last April, the end of October, June last year
     ("month", rf"(?:(?P<pos>{_POS})\s*)?(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b"),
@@ -146,6 +149,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("clock", rf"(?P<hourword>{NUMBER_WORDS}|\d{{1,2}})\s+(?:o'clock\s+)?in\s+the\s+"
               r"(?P<part>morning|afternoon|evening)"),
     ("clock", rf"(?P<hourword>{NUMBER_WORDS}|\d{{1,2}})\s+o'clock\b"),
+    ("clock", rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs\b|hours\b|(?P<tz>GMT|UTC|local\s+time)){_ON_DAY}"),
     # last fall, this past spring, the winter of 1994, summer 2015
     ("season", rf"(?:(?P<rel>{_REL}|the\s+early|the\s+late|early|late|mid-?|the)\s+)?(?P<season>spring|summer|fall|"
                rf"autumn|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b"),
@@ -162,6 +166,7 @@ _SEASON_CONTEXT = re.compile(r"\b(in|since|until|by|during|through|the|this|last
 
 
 _SELF_ANCHORED = {"numeric_date", "year", "spelled_year", "decade", "century"}
+_DATED_KINDS = ("date", "date_range", "month", "quarter", "season", "holiday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +187,7 @@ class RawTimex:
         """True when the value does not depend on when the text was written ("12 May 2014", "the 1990s")."""
         if self.kind in _SELF_ANCHORED:
             return True
-        return self.part("year") is not None and self.kind in ("date", "month", "quarter", "season", "holiday")
+        return self.part("year") is not None and self.kind in _DATED_KINDS
 
 
 def find_timexes(text: str, offset: int = 0) -> list[RawTimex]:
@@ -208,7 +213,7 @@ def find_timexes(text: str, offset: int = 0) -> list[RawTimex]:
 
 
 _ADJECTIVAL = re.compile(
-    rf"^(?:a|an|the|its)\s+(?=(?:\S+-(?:{_UNIT_WORDS}|quarter|half)\b"
+    rf"^(?:a|an|the|its)\s+(?=(?:\S+-(?:{_UNIT_WORDS}|quarter|half)\b|(?:{_UNIT_WORDS})-long\b"
     rf"|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:{_UNIT_WORDS})$))",
     re.I,
 )

@@ -42,8 +42,8 @@ MODIFIERS = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
     "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "just": "",
-    "only": "", "barely": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "barely": "LESS_THAN",
 }  # fmt: skip
 POSITION_MODS = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
                  "mid": "MID", "middle": "MID"}  # fmt: skip

@@ -158,10 +158,25 @@ def _weekday_day_of_month(raw: RawTimex, anchor: Anchor) -> _Resolved:
 
 
 def _numeric_date(raw: RawTimex, anchor: Anchor) -> _Resolved:
+    """10/27/1989 is month first, as in American news; 27/10/1989 can only be day first."""
     year_ = int(raw.part("y") or 0)
     if year_ < 100:
         year_ += 1900 if year_ > (anchor.date.year % 100) + 10 else 2000
-    return _Resolved(cal.day(dt.date(year_, int(raw.part("m") or 0), int(raw.part("d") or 0))))
+    month_, day_ = int(raw.part("m") or 0), int(raw.part("d") or 0)
+    if month_ > 12 >= day_:
+        month_, day_ = day_, month_
+    return _Resolved(cal.day(dt.date(year_, month_, day_)))
+
+
+def _date_range(raw: RawTimex, anchor: Anchor) -> _Resolved:
+    """'16-17 October': TimeML has no value for a span, so the value is its first day; the span is kept."""
+    month_ = month_number(raw.part("month") or "")
+    first_day, last_day = (int(re.sub(r"\D", "", raw.part(name) or "")) for name in ("day", "day2"))
+    if not first_day < last_day:
+        raise ValueError("not a span of days")
+    year_ = int(raw.part("year") or 0) or _year_for(month_, first_day, anchor)
+    first, last = dt.date(year_, month_, first_day), dt.date(year_, month_, last_day)
+    return _Resolved(Period(first.isoformat(), first, last))
 
 
 def _nearest_weekday(weekday: int, base: dt.date, direction: int, inclusive: bool) -> dt.date:
@@ -552,6 +567,7 @@ _RESOLVERS: dict[str, Callable[[RawTimex, Anchor], _Resolved | None]] = {
     "date": _date,
     "weekday_date": _weekday_day_of_month,
     "numeric_date": _numeric_date,
+    "date_range": _date_range,
     "month": _month,
     "year": _year,
     "spelled_year": _spelled_year,
