@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= sitroom.duckdb
 
-.PHONY: install demo test lint typecheck unit clean
+.PHONY: install demo test lint typecheck unit eval clean
+DEV    ?= ../shared/dev
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,10 @@ unit: install
 	$(BIN)/pytest -q
 
 test: lint typecheck unit  ## ruff, mypy and the whole pytest suite
+
+eval: install  ## score the stages against the development gold sets in $(DEV) (figures go to docs/benchmarks.md)
+	$(BIN)/sitroom eval timex $(DEV)/timex/TBAQ-cleaned
+	$(BIN)/sitroom eval timex $(DEV)/timex/TBAQ-cleaned --relaxed
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
