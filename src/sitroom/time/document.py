@@ -15,7 +15,9 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _MODALS = {"could", "might", "may", "should", "must", "can"}
 _DEADLINE = re.compile(r"\b(until|till|as early as|as soon as|no later than|deadline of)\s+$", re.I)
 # Expressions that name a day, and so move the narrative's reference day forward.
-_DAY_KINDS = {"date", "date_range", "numeric_date", "weekday", "weekday_date", "dayword", "holiday", "anaphoric", "clock"}
+_DAY_KINDS = {
+    "date", "date_range", "numeric_date", "weekday", "weekday_date", "dayword", "holiday", "anaphoric", "clock"
+}  # fmt: skip
 
 
 def tag_document(doc: Doc, article_id: str, published: dt.date | None) -> tuple[TimeExpression, ...]:
