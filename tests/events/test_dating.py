@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from sitroom.model import Article, EventMention, TimePrecision
-from sitroom.pipeline import Coder
+from sitroom.pipeline import Coder, ingest
+from sitroom.settings import Settings
+from sitroom.store import EventStore
 
 MONDAY = dt.date(2016, 10, 31)
 
@@ -21,14 +23,21 @@ def _by_trigger(mentions: tuple[EventMention, ...], trigger: str) -> EventMentio
     return next(m for m in mentions if m.trigger == trigger)
 
 
-def _example(coder: Coder, examples: Path, stem: str, published: str) -> tuple[EventMention, ...]:
-    (path,) = examples.glob(f"{stem}_*.txt")
-    article = Article(id=path.stem, text=path.read_text(encoding="utf-8"), published=dt.date.fromisoformat(published))
-    return next(coder.code([article]))[1]
+@pytest.fixture(scope="module")
+def stored(examples: Path, coder: Coder, tmp_path_factory: pytest.TempPathFactory) -> list[EventMention]:
+    """Every mention of the example corpus, ingested from its folder (dates from its manifest) and stored."""
+    settings = Settings(db_path=tmp_path_factory.mktemp("dating") / "examples.duckdb")
+    ingest([examples], settings, coder=coder)
+    with EventStore(settings.db_path, read_only=True) as store:
+        return store.mentions()
 
 
-def test_kirkuk_attack_of_friday_in_002(coder: Coder, examples: Path) -> None:
-    mentions = _example(coder, examples, "002", "2016-10-24")
+def _example(stored: list[EventMention], stem: str) -> tuple[EventMention, ...]:
+    return tuple(m for m in stored if m.article_id.startswith(stem + "_"))
+
+
+def test_kirkuk_attack_of_friday_in_002(stored: list[EventMention]) -> None:
+    mentions = _example(stored, "002")
     kirkuk = next(m for m in mentions if m.place and m.place.name == "Kirkuk" and m.trigger == "attack")
     assert (kirkuk.date, kirkuk.time_precision, kirkuk.date_text) == (
         dt.date(2016, 10, 21),
@@ -37,31 +46,31 @@ def test_kirkuk_attack_of_friday_in_002(coder: Coder, examples: Path) -> None:
     )
 
 
-def test_tal_afar_fighting_since_sunday_in_003(coder: Coder, examples: Path) -> None:
-    mentions = _example(coder, examples, "003", "2014-06-16")
+def test_tal_afar_fighting_since_sunday_in_003(stored: list[EventMention]) -> None:
+    mentions = _example(stored, "003")
     fighting = next(m for m in mentions if m.place and m.place.name == "Tal Afar")
     assert (fighting.date, fighting.date_text) == (dt.date(2014, 6, 15), "Sunday")
 
 
-def test_samarra_mosque_bombing_of_2006_in_003_is_historical(coder: Coder, examples: Path) -> None:
-    mentions = _example(coder, examples, "003", "2014-06-16")
+def test_samarra_mosque_bombing_of_2006_in_003_is_historical(stored: list[EventMention]) -> None:
+    mentions = _example(stored, "003")
     bombing = _by_trigger(mentions, "bombing")
     assert bombing.historical and bombing.date == dt.date(2006, 1, 1) and bombing.time_precision == TimePrecision.MONTH
     assert not any(m.historical for m in mentions if m is not bombing)
 
 
-def test_relative_chain_resolves_through_the_event_it_names(coder: Coder, examples: Path) -> None:
+def test_relative_chain_resolves_through_the_event_it_names(stored: list[EventMention]) -> None:
     # 000: "On Saturday, the ... PMU announced a major offensive" (29 October) ... "The PMU offensive came a day
     # after US-backed Islamist extremists launched a counterattack ... in Aleppo."
-    counterattack = _by_trigger(_example(coder, examples, "000", "2016-11-01"), "counterattack")
+    counterattack = _by_trigger(_example(stored, "000"), "counterattack")
     assert counterattack.date == dt.date(2016, 10, 28)
     assert counterattack.date_note is not None and "Saturday" in counterattack.date_note
 
 
-def test_expression_of_the_events_own_clause_wins_over_another_clauses(coder: Coder, examples: Path) -> None:
+def test_expression_of_the_events_own_clause_wins_over_another_clauses(stored: list[EventMention]) -> None:
     # "Iraqi government troops entered the eastern outskirts of Mosul Monday, as the US-backed offensive
     # launched October 17 entered its third week."
-    entered = _by_trigger(_example(coder, examples, "000", "2016-11-01"), "entered")
+    entered = next(m for m in _example(stored, "000") if m.trigger == "entered" and "outskirts" in m.sentence)
     assert (entered.date, entered.date_text) == (MONDAY, "Monday")
 
 
