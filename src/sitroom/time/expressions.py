@@ -42,7 +42,10 @@ _ON_DAY = (
     rf"(?:,?\s+(?:on\s+)?(?P<dweekday>{_WEEKDAY})|\s+(?P<dword>today|yesterday|tomorrow)"
     rf"|,?\s+(?:on\s+)?(?P<dmonth>{_MONTH})\s+(?P<dday>{_DAY}))?"
 )
-_MONEY_BEFORE = re.compile(r"(\$|£|€|\d|\bcents?|\bdollars|\bpounds|\bpercent|%|\btimes|\btons?|\bbarrels)\s*$", re.I)
+_MONEY_BEFORE = re.compile(
+    r"(\$|£|€|\d|\bcents?|\bdollars|\bpounds|\bpercent|%|\btimes|\btons?|\bbarrels|\bmillion|\bbillion|\btrillion)\s*$",
+    re.I,
+)
 
 # (kind, pattern). Kinds name the resolver in normalise.py.
 _RULES: tuple[tuple[str, str], ...] = (
@@ -55,7 +58,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("date_range", rf"(?P<day>{_DAY})\s*[-–]\s*(?P<day2>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"),
     ("date_range", rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*[-–]\s*(?P<day2>{_DAY})\b(?:,?\s+(?P<year>{_YEAR}))?\b"),
     ("numeric_date", r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b"),
-    ("numeric_date", rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("numeric_date", rf"\b(?P<y>{_YEAR})[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)\b"),
+    ("numeric_date", rf"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})\b"),
+    ("date", rf"(?P<day>{_DAY})-(?P<month>{_MONTH})-(?P<year>{_YEAR})\b"),
+    ("date", rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})\s+"
+             r"(?P<relyear>this|last|next)\s+year\b"),
     # October 2016, late November, last April, the end of October, June last year
     ("month", rf"(?:(?P<pos>{_POS})\s*)?(?P<month>{_MONTH})(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b"),
     ("month", rf"(?P<rel>{_REL}|early\s+next|early\s+last|late\s+last|late\s+next)\s+(?P<month>{_MONTH})\b"),
@@ -253,7 +260,7 @@ def _rejected(kind: str, match: re.Match[str], text: str) -> bool:
     if kind == "season" and not (names.get("rel") or names.get("year") or _SEASON_CONTEXT.search(before)):
         return True
     if kind == "year":
-        if re.search(r"(\$|£|€|#|No\.|[\d,.])\s*$", before) or _MONEY_BEFORE.search(before):
+        if re.search(r"(\$|£|€|#|No\.)\s*$|\d[,.]?$", before) or _MONEY_BEFORE.search(before):
             return True
         if re.match(r"\s*(people|persons|troops|soldiers|men|women|children|civilians|families|fighters|refugees|"
                     r"dead|killed|members|vehicles|homes|houses|residents|units|km|kilometers|miles|meters|feet|"

@@ -128,6 +128,9 @@ def _date(raw: RawTimex, anchor: Anchor) -> _Resolved:
     month_ = month_number(raw.part("month") or "")
     day_ = int(re.sub(r"\D", "", raw.part("day") or ""))
     year_ = raw.part("year")
+    relyear = (raw.part("relyear") or "").lower()
+    if relyear:
+        year_ = str(anchor.date.year + {"this": 0, "last": -1, "next": 1}[relyear])
     if year_ is None and raw.part("weekday"):
         return _Resolved(cal.day(_date_with_weekday(month_, day_, weekday_number(raw.part("weekday") or ""), anchor)))
     return _Resolved(cal.day(dt.date(int(year_) if year_ else _year_for(month_, day_, anchor), month_, day_)))
