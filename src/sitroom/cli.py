@@ -258,6 +258,29 @@ def eval_timex_command(
     typer.echo(json.dumps(scores.figures()))
 
 
+@eval_app.command("incidents")
+def eval_incidents_command(
+    path: Annotated[
+        Path, typer.Argument(help="CSV with columns date, type, dead, injured, location, details, perpetrator.")
+    ],
+    config: ConfigOption = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N rows.")] = None,
+    details: Annotated[Path | None, typer.Option(help="Also write each row's result here, as JSONL.")] = None,
+) -> None:
+    """Code each row's details as an article published on its date and score the events against the row."""
+    from sitroom.evaluate.incidents import read_incidents, results_as_rows, score_incidents
+    from sitroom.pipeline import Coder
+
+    coder = Coder(load_settings(config))
+    incidents = read_incidents(path)[:limit]
+    scores = score_incidents(incidents, coder, coder.gazetteer, coder.countries, coder.actors)
+    if details is not None:
+        with details.open("w", encoding="utf-8") as handle:
+            for row in results_as_rows(scores):
+                handle.write(json.dumps(row) + "\n")
+    typer.echo(json.dumps(scores.figures()))
+
+
 def _open(db: Path | None) -> EventStore:
     path = db or Settings().db_path
     if not path.exists():

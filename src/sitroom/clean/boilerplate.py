@@ -47,6 +47,10 @@ def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
+# Wiki-style reference markers ("[13]", "[citation needed]"): furniture whose digits read as counts.
+_REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\](?=\W|$)")
+
+
 def clean_article(article: Article) -> tuple[Article, ...]:
     """Return the cleaned article, followed by any article found appended to its page."""
     paragraphs = _paragraphs(article.text)
@@ -60,7 +64,7 @@ def clean_article(article: Article) -> tuple[Article, ...]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    lines = [_HEADING_MARK.sub("", line).strip() for line in text.split("\n")]
+    lines = [_REFERENCE_MARK.sub("", _HEADING_MARK.sub("", line)).strip() for line in text.split("\n")]
     return [line for line in lines if line]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -9,21 +10,53 @@ from sitroom.events.figures import QUANTITY, Count, parse_count
 from sitroom.model import Figure, Provenance
 
 _Q = QUANTITY.pattern
-_KILL_VERBS = r"(?:killing|killed|kills|kill|executed|executing|incinerated|massacred|slaughtered|left)"
+_Q2 = re.sub(r"\(\?P<\w+>", "(?:", _Q)  # the same grammar without group names, for a second count
+_KILL_VERBS = r"(?:killing|killed|kills|kill|executed|executing|incinerated|massacred|slaughtered|left|leaving)"
+_TO_DEATH = r"(?:shot|stabbed|beaten|beat|hacked|burned|burnt|stoned|bludgeoned)\s+to\s+death"
+# A single victim named by a singular noun phrase: "killing a policeman", "killed the head of the police".
+_ONE_VICTIM = (
+    r"(?P<one>(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne)\s+(?!number\b|group\b|total\b|crowd\b|series\b|wave\b|couple\b)"
+    r"[\w-]+(?:\s+[\w-]+)?)"
+)
 _KILLED_PATTERNS = (
+    rf"(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}(?:rose\s+"
+    rf"to|reached|of|at|to|is|was|stood\s+at|climbed\s+to)\s+(?P<q>(?:{_Q}))",
     rf"{_KILL_VERBS}\s+(?P<q>(?:{_Q}))",
-    rf"(?:claimed|claiming|cost|costing|took|taking)\s+(?:the\s+)?(?:lives\s+of\s+)?(?P<q>(?:{_Q}))(?:\s+\w+)?(?:\s+lives)?",
-    rf"(?P<q>(?:{_Q}))\s+(?:\w+\s+){{0,3}}(?:were|was|have been|had been)\s+(?:killed|executed|massacred)",
-    rf"(?P<q>(?:{_Q}))\s+(?:people\s+)?(?:dead|deaths|fatalities|bodies)",
+    rf"(?:{_TO_DEATH}|shot\s+dead|gunned\s+down)\s+(?P<q>(?:{_Q}))",
+    rf"(?:claimed|claiming|cost|costing|took|taking)\s+(?:the\s+"
+    rf")?(?:lives\s+of\s+)?(?P<q>(?:{_Q}))(?:\s+\w+)?(?:\s+lives)?",
+    rf"{_KILL_VERBS}\s+(?P<self>himself|herself|themselves)\s+and\s+(?P<q>(?:{_Q})|an?\b)",
+    rf"(?P<q>(?:{_Q}))\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?P<q2>(?:{_Q2}))\s+"
+    rf"(?:[\w-]+\s+){{0,3}}(?:dead|killed|died|were\s+killed)\b",
+    rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s*){{0,3}}(?:,[\w\s-]{{0,40}},\s*)?(?:were|was|have been|had been)\s+"
+    rf"(?:\w+\s+)?(?:killed|executed|massacred|shot dead|{_TO_DEATH})",
+    rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,3}}(?:died|perished|were\s+left\s+dead|lost\s+their\s+lives)",
+    rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,2}}(?:dead|deaths|fatalities|bodies|killed)\b(?!\s+(?:by|in|when))",
+)
+_SINGLE_KILLED_PATTERNS = (
+    rf"(?:{_KILL_VERBS}|{_TO_DEATH}|shot\s+dead|gunned\s+down|assassinated|beheaded)\s+{_ONE_VICTIM}",
+    r"(?P<one>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+),?\s+(?:[\w\s,-]{0,40},\s+)?(?:was|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death)",
 )
 _INJURED_PATTERNS = (
-    rf"(?:injuring|injured|wounding|wounded|injures)\s+(?P<q>(?:{_Q}))",
-    rf"(?P<q>(?:{_Q}))\s+(?:\w+\s+){{0,2}}(?:were|was)?\s*(?:injured|wounded)",
+    rf"(?:injuring|injured|wounding|wounded|injures|wounds|injure|wound|leaving)\s+"
+    rf"(?P<q>(?:{_Q}))(?:\s+(?:[\w-]+\s+){{0,3}}(?:injured|wounded))?",
+    rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+"
+    rf"){{0,3}}(?:were|was|have been|had been)?\s*(?:injured|wounded|hurt|hospitali[sz]ed)",
+    rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,2}}(?:injuries|casualties\s+were\s+reported)",
 )
+# Perpetrators who die in their own attack count among the dead ("killing 6 people and the bomber").
+_PERPETRATOR_DEATH = re.compile(
+    r"\b(?:killing|killed|kills|and)\s+(?:[\w\s,]+?\s+)?(?:and\s+|as\s+well\s+as\s+|including\s+)"
+    r"(?P<who>the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|perpetrator)|himself|herself|themselves)\b",
+    re.IGNORECASE,
+)
+_ZERO = re.compile(r"\bno\s+(?:one|casualties|deaths|fatalities|injuries)\b|\bnobody\s+was\b", re.IGNORECASE)
 _COMPILED = {
     "killed": tuple(re.compile(p, re.IGNORECASE) for p in _KILLED_PATTERNS),
     "injured": tuple(re.compile(p, re.IGNORECASE) for p in _INJURED_PATTERNS),
 }
+_SINGLE = tuple(re.compile(p) for p in _SINGLE_KILLED_PATTERNS)
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(civilians?|women|children|residents|villagers|mourners|worshippers|families|people)\b", re.IGNORECASE
 )
@@ -40,14 +73,70 @@ class Casualty:
 def find_casualties(sentence: str, offset: int, article_id: str) -> list[Casualty]:
     """Killed and injured figures in ``sentence``, whose text starts at ``offset`` in the article."""
     found: list[Casualty] = []
+    covered: list[tuple[int, int]] = []  # the numbers each accepted figure read, both of "one ... and three"
     for kind, patterns in _COMPILED.items():
         for pattern in patterns:
             for match in pattern.finditer(sentence):
-                count = parse_count(match.group("q"))
-                if count is None or _overlaps(found, offset + match.start(), offset + match.end()):
+                count = _count(match.group("q"))
+                start = match.start("q")
+                end = match.end("q2") if match.groupdict().get("q2") else match.end("q")
+                if count is None or any(a < end and start < b for a, b in covered):
                     continue
-                found.append(_casualty(kind, count, match, sentence, offset, article_id))
-    return found
+                if re.search(r"\bno\s*$", sentence[:start], re.IGNORECASE):
+                    continue  # "no one was injured"
+                covered.append((start, end))
+                found.append(_casualty(kind, _added(count, match), match, sentence, offset, article_id))
+    if not any(c.figure.kind == "killed" for c in found):
+        found.extend(_single_victims(sentence, offset, article_id))
+    return [_with_perpetrators(c, sentence, offset) for c in found]
+
+
+def _count(text: str) -> Count | None:
+    if text.lower() in ("a", "an"):
+        return Count(1, 1, 1, None, text, 0, len(text))
+    return parse_count(text)
+
+
+def _added(count: Count, match: re.Match[str]) -> Count:
+    """Sum coordinated counts ('one policeman and three guards dead') and a perpetrator ('killing himself and')."""
+    names = match.groupdict()
+    extra = 0
+    if names.get("q2"):
+        second = parse_count(names["q2"] or "")
+        extra += second.best if second is not None else 0
+    if names.get("self"):
+        extra += 2 if (names["self"] or "").lower() == "themselves" else 1
+    if not extra:
+        return count
+    return dataclasses.replace(count, low=count.low + extra, best=count.best + extra, high=count.high + extra)
+
+
+def _single_victims(sentence: str, offset: int, article_id: str) -> list[Casualty]:
+    """'stabbed to death a soldier', 'killing the head of the district police': one person killed."""
+    for pattern in _SINGLE:
+        match = pattern.search(sentence)
+        if match:
+            start, end = offset + match.start("one"), offset + match.end("one")
+            figure = Figure("killed", 1, 1, 1, None, match.group("one"), Provenance(article_id, start, end))
+            tail = match.group("one")
+            return [Casualty(figure, bool(_CIVILIAN_VICTIMS.search(tail)))]
+    return []
+
+
+def _with_perpetrators(casualty: Casualty, sentence: str, offset: int) -> Casualty:
+    """Add the bomber or gunman who died in the attack to a killed figure the same clause gives."""
+    if casualty.figure.kind != "killed":
+        return casualty
+    end = casualty.figure.provenance.end - offset
+    match = _PERPETRATOR_DEATH.search(sentence, max(0, end - 60))
+    if match is None or match.start() > end + 5 or match.end("who") < end:
+        return casualty
+    figure = casualty.figure
+    plural = match.group("who").lower() == "themselves"
+    extra = 2 if plural else 1
+    updated = dataclasses.replace(figure, low=figure.low + extra, best=figure.best + extra, high=figure.high + extra,
+                                  qualifier=(figure.qualifier or "") + " and the attacker")  # fmt: skip
+    return Casualty(updated, casualty.civilian)
 
 
 def _casualty(kind: str, count: Count, match: re.Match[str], sentence: str, offset: int, article_id: str) -> Casualty:
@@ -57,7 +146,3 @@ def _casualty(kind: str, count: Count, match: re.Match[str], sentence: str, offs
     figure = Figure(kind, count.low, count.best, count.high, count.qualifier, count.text,
                     Provenance(article_id, start, end))  # fmt: skip
     return Casualty(figure, bool(_CIVILIAN_VICTIMS.match(tail.strip())) or bool(_CIVILIAN_VICTIMS.search(tail[:25])))
-
-
-def _overlaps(found: list[Casualty], start: int, end: int) -> bool:
-    return any(c.figure.provenance.start < end and start < c.figure.provenance.end for c in found)

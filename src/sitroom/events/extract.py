@@ -28,6 +28,7 @@ _CROWDS = {5, 6}
 _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
 _ANAPHORIC = {"the", "these", "this", "those", "that"}
+_PRONOUNS = {"it", "they", "we", "you", "he", "she", "this", "that", "which", "who"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +67,10 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
 def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
     """A trigger inside another's phrase ('captured ... in a dawn raid') reports the same event."""
     others = [t for t in triggers if t is not trigger]
-    if others and trigger.head.lemma_.lower() in _CONSEQUENCE_LEMMAS:
-        return True
-    heads = {t.head.i for t in others}
+    if trigger.head.lemma_.lower() in _CONSEQUENCE_LEMMAS:
+        return any(t.head.lemma_.lower() not in _CONSEQUENCE_LEMMAS for t in others)
+    # "Two bomb explosions killed two soldiers": a killing that reports another trigger's toll absorbs nothing.
+    heads = {t.head.i for t in others if t.head.lemma_.lower() not in _CONSEQUENCE_LEMMAS}
     return any(a.i in heads for a in trigger.head.ancestors)
 
 
@@ -111,8 +113,8 @@ def _code(
     place = locate(trigger.head, args.taken, ctx.geography)
     killed = _first(casualties, "killed")
     when = date_event(trigger.head, ctx.timexes, ctx.article)
-    if place is None and when.text is None and killed is None:
-        return None  # generic talk of war: no place, date or toll anchors it to an event
+    if place is None and when.text is None and killed is None and not _specific(trigger):
+        return None  # generic talk of war: no place, date, toll or particular act anchors it to an event
     country = _event_country(ctx, place)
     actor1, actor2 = _actors(ctx, args, country, casualties)
     sub_type = _refine(trigger.sub_event_type, actor1, actor2)
@@ -145,6 +147,16 @@ def _code(
         historical=historical,
         date_note=when.note,
     )
+
+
+def _specific(trigger: Trigger) -> bool:
+    """'A bomb exploded', 'two blasts', 'gunmen opened fire on a bus': one particular act, not talk of a kind."""
+    head = trigger.head
+    children = list(head.children)
+    if head.pos_ == "NOUN":
+        return any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in children)
+    participants = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ not in _PRONOUNS]
+    return bool(participants) and head.tag_ in ("VBD", "VBN")
 
 
 def _first(casualties: list[Casualty], kind: str) -> Figure | None:

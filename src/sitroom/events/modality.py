@@ -90,6 +90,10 @@ def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | 
     )
     if irrealis and not (as_subject and lemma in _CAUSING):
         return f"statement ({lemma})"
+    if lemma == "be" and any(
+        c.dep_ == "xcomp" and any(g.dep_ in ("aux", "auxpass") and g.tag_ == "TO" for g in c.children) for c in children
+    ):
+        return "planned ('is to be')"
     if not reporting and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in children):
         head = token.head.lemma_.lower()
         if head not in _REPORTING:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 TERRITORY = "territory"
 VIOLENCE = "violence"
-_MAX_PHRASE = 4
+_MAX_PHRASE = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +74,18 @@ def _phrase_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
     doc = sent.doc
     for length in range(min(_MAX_PHRASE, sent.end - i), 1, -1):
         tokens = doc[i : i + length]
-        for forms in ({t.lemma_.lower() for t in tokens[-1:]}, {tokens[-1].lower_}):
-            for last in forms:
-                key = (*tuple(t.lower_ for t in tokens[:-1]), last)
-                if key in lexicon.phrases and not _is_name(tokens[-1]):
-                    return Trigger(tokens[-1], i, i + length, lexicon.phrases[key])
+        words = tuple(t.lower_ for t in tokens)
+        lemmas = tuple(t.lemma_.lower() for t in tokens)
+        for key in (words, (*words[:-1], lemmas[-1]), lemmas):
+            if key in lexicon.phrases and not _is_name(tokens[-1]):
+                return Trigger(_phrase_head(tokens), i, i + length, lexicon.phrases[key])
     return None
+
+
+def _phrase_head(tokens: Span) -> Token:
+    """The token that heads a phrase trigger in the parse ('opened' in 'opened fire', 'bomb' in 'car bomb')."""
+    verbs = [t for t in tokens if t.pos_ == "VERB"]
+    return verbs[0] if verbs else tokens[-1]
 
 
 def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:

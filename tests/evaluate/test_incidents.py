@@ -1,0 +1,34 @@
+"""Evaluation: incident lists scored row by row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitroom.errors import InputError
+from sitroom.evaluate.incidents import read_incidents, score_incidents
+from sitroom.pipeline import Coder
+
+CSV = """date,type,dead,injured,location,details,perpetrator
+2016-10-30,bombing,17,0,"Baghdad, Iraq","Five bomb attacks attributed to ISIS took place in Baghdad, killing 17 people.",Islamic State
+2016-10-30,shooting,0,2,"Kirkuk, Iraq","Gunmen opened fire on a checkpoint in Kirkuk, wounding two policemen.",Unknown
+"""
+
+
+def test_rows_are_scored_on_what_the_events_say(tmp_path: Path, coder: Coder) -> None:
+    path = tmp_path / "incidents.csv"
+    path.write_text(CSV, encoding="utf-8")
+    scores = score_incidents(read_incidents(path), coder, coder.gazetteer, coder.countries, coder.actors)
+    figures = scores.figures()
+    assert figures["rows"] == 2 and figures["detected"] == 1.0
+    assert figures["killed_exact"] == 1.0 and figures["injured_exact"] == 1.0
+    assert figures["mode"] == 1.0 and figures["location"] == 1.0
+    assert figures["perpetrator"] == 1.0  # over the one row whose perpetrator is known
+
+
+def test_missing_columns_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("date,details\n2016-10-30,text\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.csv: missing column"):
+        read_incidents(path)
