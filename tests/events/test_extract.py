@@ -108,3 +108,25 @@ def test_protest_with_crowd_as_actor(coder: Coder) -> None:
 def test_missing_publication_date_leaves_relative_dates_empty(coder: Coder) -> None:
     (m,) = _code(coder, "Clashes erupted in Mosul on Monday between Iraqi troops and ISIS.", published=None)
     assert m.date is None and m.date_note is not None and "no publication date" in m.date_note
+
+
+def test_the_group_that_claims_an_attack_is_its_actor(coder: Coder) -> None:
+    (m,) = _code(
+        coder, "A car bomb exploded near a market in Kabul, killing five people. The Taliban claimed responsibility."
+    )
+    assert m.actor1 is not None and m.actor1.name == "Taliban"
+    assert m.fatalities is not None and m.fatalities.best == 5
+
+
+def test_an_air_strike_is_never_put_on_a_group_the_article_only_names(coder: Coder) -> None:
+    (m,) = _code(coder, "An air strike hit a convoy near Raqqa on Monday. Islamic State controls the town.")
+    assert m.actor1 is None or m.actor1.name != "Islamic State"
+
+
+def test_a_killing_does_not_swallow_the_attack_whose_toll_it_gives(coder: Coder) -> None:
+    (m,) = _code(coder, "Two bomb explosions killed two Turkish soldiers on patrol in Hakkari province on Monday.")
+    assert m.sub_event_type == "Remote explosive/landmine/IED" and m.fatalities is not None and m.fatalities.best == 2
+
+
+def test_a_plan_is_not_an_event(coder: Coder) -> None:
+    assert _code(coder, "An assault is to be waged on a city of 1.3 million people.") == ()

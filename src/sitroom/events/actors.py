@@ -66,6 +66,17 @@ class ActorDictionary:
             return Actor(name, inter, named.iso2, None, True, phrase)
         return self.resolve(phrase, country)
 
+    def named_in(self, text: str) -> list[Actor]:
+        """Every dictionary actor ``text`` names, in order of first mention."""
+        found: list[tuple[int, Actor]] = []
+        for entry in self._entries:
+            match = entry.pattern.search(text)
+            if match:
+                actor = self._from_dictionary(match.group(0))
+                if actor is not None:
+                    found.append((match.start(), actor))
+        return [actor for _, actor in sorted(found, key=lambda pair: pair[0])]
+
     def _from_dictionary(self, phrase: str) -> Actor | None:
         best = None
         for entry in self._entries:

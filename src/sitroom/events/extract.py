@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -24,6 +25,9 @@ from sitroom.model import Actor, Article, EventMention, Figure, Place, Provenanc
 _STATE = 1
 _CIVILIANS = 7
 _CROWDS = {5, 6}
+_ARMED_GROUPS = {2, 3, 4}
+# Means only states have: an air strike is never put on an armed group the article merely names.
+_STATE_MEANS = {"Air/drone strike"}
 # Killing verbs beside another trigger ("bomb attacks ..., killing at least 17") report that event's toll.
 _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
@@ -116,7 +120,7 @@ def _code(
     if place is None and when.text is None and killed is None and not _specific(trigger):
         return None  # generic talk of war: no place, date, toll or particular act anchors it to an event
     country = _event_country(ctx, place)
-    actor1, actor2 = _actors(ctx, args, country, casualties)
+    actor1, actor2 = _actors(ctx, args, country, casualties, trigger.sub_event_type)
     sub_type = _refine(trigger.sub_event_type, actor1, actor2)
     if sub_type is None:
         return None
@@ -186,9 +190,11 @@ def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place
 
 
 def _actors(
-    ctx: EventContext, args: Arguments, country: str | None, casualties: list[Casualty]
+    ctx: EventContext, args: Arguments, country: str | None, casualties: list[Casualty], sub_type: str
 ) -> tuple[Actor | None, Actor | None]:
     actor1 = ctx.actors.resolve_agent(args.agent.text, country) if args.agent is not None else None
+    if actor1 is None and sub_type not in _STATE_MEANS:
+        actor1 = _claimed_by(ctx, country) or _armed_group_named(ctx, args, country)
     target = args.target if args.target is not None else args.source_of_taking
     actor2 = ctx.actors.resolve(target.text, country) if target is not None else None
     if actor2 is None and any(c.civilian and c.figure.kind == "killed" for c in casualties):
@@ -198,6 +204,35 @@ def _actors(
     if actor1 is None and actor2 is not None and actor2.inter in _CROWDS:
         actor1, actor2 = actor2, None  # "a demonstration of several thousand supporters"
     return actor1, actor2
+
+
+_CLAIMS = (
+    re.compile(r"(?P<who>[A-Z][\w'’-]*(?:\s+[\w'’()-]+){0,6}?)\s+(?:has\s+|have\s+|later\s+|had\s+)?"
+               r"(?:claimed|claims|claim)\s+(?:the\s+)?responsibility"),
+    re.compile(r"(?:claimed|blamed\s+on|attributed\s+to|carried\s+out\s+by|perpetrated\s+by)\s+(?:by\s+)?"
+               r"(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z(][\w'’()-]*){0,6})"),
+    re.compile(r"(?P<who>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:is|are|were|was)\s+(?:being\s+)?"
+               r"(?:suspected|blamed|believed\s+to\s+be\s+behind)"),
+)  # fmt: skip
+
+
+def _claimed_by(ctx: EventContext, country: str | None) -> Actor | None:
+    """The armed group the article says claimed, or is blamed for, the attack: the perpetrator ACLED codes."""
+    for pattern in _CLAIMS:
+        for match in pattern.finditer(ctx.doc.text):
+            actor = ctx.actors.resolve(match.group("who"), country)
+            if actor is not None and actor.inter not in _CROWDS | {_CIVILIANS}:
+                return actor
+    return None
+
+
+def _armed_group_named(ctx: EventContext, args: Arguments, country: str | None) -> Actor | None:
+    """With no agent in the clause, the one non-state armed group the article names is taken as the actor."""
+    target = ctx.actors.resolve(args.target.text, country) if args.target is not None else None
+    groups = {a.name: a for a in ctx.actors.named_in(ctx.doc.text) if a.inter in _ARMED_GROUPS}
+    if target is not None:
+        groups.pop(target.name, None)
+    return next(iter(groups.values())) if len(groups) == 1 else None
 
 
 def _refine(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> str | None:
