@@ -281,6 +281,19 @@ def eval_incidents_command(
     typer.echo(json.dumps(scores.figures()))
 
 
+@eval_app.command("subtypes")
+def eval_subtypes_command(
+    path: Annotated[Path, typer.Argument(help="CASE 2021 task 2 TSV: id, EventSnippet, SubType.")],
+    config: ConfigOption = None,
+) -> None:
+    """Code each snippet and score the sub-event type of its first event: micro and macro F1 over ACLED's types."""
+    from sitroom.evaluate.subtypes import read_snippets, score_subtypes
+    from sitroom.pipeline import Coder
+
+    scores = score_subtypes(read_snippets(path), Coder(load_settings(config)))
+    typer.echo(json.dumps(scores.figures()))
+
+
 def _open(db: Path | None) -> EventStore:
     path = db or Settings().db_path
     if not path.exists():

@@ -1,4 +1,4 @@
-"""Evaluation: incident lists scored row by row."""
+"""Evaluation: incident lists scored row by row, and sub-event types scored as labels."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from sitroom.errors import InputError
 from sitroom.evaluate.incidents import read_incidents, score_incidents
+from sitroom.evaluate.subtypes import NO_EVENT, SubtypeScores
 from sitroom.pipeline import Coder
 
 CSV = """date,type,dead,injured,location,details,perpetrator
@@ -32,3 +33,18 @@ def test_missing_columns_name_the_file(tmp_path: Path) -> None:
     path.write_text("date,details\n2016-10-30,text\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad\.csv: missing column"):
         read_incidents(path)
+
+
+def test_subtypes_score_counts_non_acled_labels_as_no_event() -> None:
+    scores = SubtypeScores(
+        [
+            ("Air/drone strike", "Air/drone strike"),
+            ("Attack", "Armed clash"),
+            (NO_EVENT, "Arrests"),
+            (NO_EVENT, NO_EVENT),
+        ]
+    )
+    figures = scores.figures()
+    assert figures["snippets"] == 4
+    assert figures["micro_f1"] == 0.4  # 1 right of 3 predicted and of 2 expected: P 1/3, R 1/2
+    assert figures["macro_f1"] == 0.5  # Air/drone strike 1.0, Attack 0.0
