@@ -37,6 +37,8 @@ test: lint typecheck unit  ## ruff, mypy and the whole pytest suite
 eval: install  ## score the stages against the development gold sets in $(DEV) (figures go to docs/benchmarks.md)
 	$(BIN)/sitroom eval timex $(DEV)/timex/TBAQ-cleaned
 	$(BIN)/sitroom eval timex $(DEV)/timex/TBAQ-cleaned --relaxed
+	$(BIN)/sitroom eval incidents $(DEV)/wiki-terror/incidents_2010_2019_dev.csv
+	$(BIN)/sitroom eval subtypes $(DEV)/case2021/subtypes_dev.tsv
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
