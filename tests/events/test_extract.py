@@ -130,3 +130,12 @@ def test_a_killing_does_not_swallow_the_attack_whose_toll_it_gives(coder: Coder)
 
 def test_a_plan_is_not_an_event(coder: Coder) -> None:
     assert _code(coder, "An assault is to be waged on a city of 1.3 million people.") == ()
+
+
+def test_strategic_developments_and_violent_crowds(coder: Coder) -> None:
+    (truce,) = _code(coder, "Rebel groups and pro-government forces agreed a 48-hour ceasefire in Daraa on Monday.")
+    assert truce.sub_event_type == "Agreement"
+    (post,) = _code(coder, "Turkish forces set up a new observation post in Idlib province on Thursday.")
+    assert post.sub_event_type == "Headquarters or base established"
+    (riot,) = _code(coder, "Stone-throwing protesters clashed with police in Santiago on Friday.")
+    assert riot.sub_event_type == "Violent demonstration"

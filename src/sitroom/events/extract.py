@@ -60,6 +60,8 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
         casualties = find_casualties(sent.text, sent.start_char, ctx.article.id)
         for trigger in kept:
             modality = assess(trigger.head)
+            if trigger.sub_event_type == "Agreement" and modality.reason == "statement (agree)":
+                modality = dataclasses.replace(modality, asserted=True, reason=None)  # agreeing is the event
             if not modality.asserted or _anaphoric(trigger, mentions, ctx):
                 continue
             mention = _code(ctx, sent, trigger, modality, _casualties_for(trigger, kept, casualties))
@@ -242,6 +244,8 @@ def _refine(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> str | 
         taker_is_state = actor1.inter == _STATE if actor1 else actor2 is not None and actor2.inter != _STATE
         return "Government regains territory" if taker_is_state else "Non-state actor overtakes territory"
     if sub_type == VIOLENCE:
+        if actor1 is not None and actor1.inter in _CROWDS:
+            return "Violent demonstration"  # "stone-throwing protesters clashed with police"
         return "Attack" if actor2 is not None and actor2.inter == _CIVILIANS else "Armed clash"
     return sub_type
 
