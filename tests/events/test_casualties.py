@@ -27,6 +27,8 @@ def _counts(sentence: str) -> dict[str, int]:
         ("At least 69 people killed and more than 170 injured in a suicide attack.", {"killed": 69, "injured": 170}),
         ("The death toll rose to 85 on Friday.", {"killed": 85}),
         ("No one was injured in the blast.", {}),
+        ("Attackers killed two security workers and two drivers.", {"killed": 4}),
+        ("One Russian police officer and eight fighters were killed in a firefight.", {"killed": 9}),
     ],
 )  # fmt: skip
 def test_counts(sentence: str, expected: dict[str, int]) -> None:

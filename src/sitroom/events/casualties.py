@@ -21,12 +21,14 @@ _ONE_VICTIM = (
 _KILLED_PATTERNS = (
     rf"(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}(?:rose\s+"
     rf"to|reached|of|at|to|is|was|stood\s+at|climbed\s+to)\s+(?P<q>(?:{_Q}))",
+    rf"{_KILL_VERBS}\s+(?P<q>(?:{_Q}))\s+(?:[\w.-]+\s+){{0,2}}[\w.-]+\s+(?:and|as\s+well\s+as)\s+"
+    rf"(?P<q2>(?:{_Q2})|an?\b)(?=\s+(?!of\b|were\b|others?\b)[a-z])",
     rf"{_KILL_VERBS}\s+(?P<q>(?:{_Q}))",
     rf"(?:{_TO_DEATH}|shot\s+dead|gunned\s+down)\s+(?P<q>(?:{_Q}))",
     rf"(?:claimed|claiming|cost|costing|took|taking)\s+(?:the\s+"
     rf")?(?:lives\s+of\s+)?(?P<q>(?:{_Q}))(?:\s+\w+)?(?:\s+lives)?",
     rf"{_KILL_VERBS}\s+(?P<self>himself|herself|themselves)\s+and\s+(?P<q>(?:{_Q})|an?\b)",
-    rf"(?P<q>(?:{_Q}))\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+(?P<q2>(?:{_Q2}))\s+"
+    rf"(?P<q>(?:{_Q}))\s+[\w-]+(?:\s+[\w-]+){{0,2}}\s+and\s+(?P<q2>(?:{_Q2}))\s+"
     rf"(?:[\w-]+\s+){{0,3}}(?:dead|killed|died|were\s+killed)\b",
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s*){{0,3}}(?:,[\w\s-]{{0,40}},\s*)?(?:were|was|have been|had been)\s+"
     rf"(?:\w+\s+)?(?:killed|executed|massacred|shot dead|{_TO_DEATH})",
@@ -102,7 +104,7 @@ def _added(count: Count, match: re.Match[str]) -> Count:
     names = match.groupdict()
     extra = 0
     if names.get("q2"):
-        second = parse_count(names["q2"] or "")
+        second = _count(names["q2"] or "")
         extra += second.best if second is not None else 0
     if names.get("self"):
         extra += 2 if (names["self"] or "").lower() == "themselves" else 1
