@@ -29,6 +29,7 @@ def _counts(sentence: str) -> dict[str, int]:
         ("No one was injured in the blast.", {}),
         ("Attackers killed two security workers and two drivers.", {"killed": 4}),
         ("One Russian police officer and eight fighters were killed in a firefight.", {"killed": 9}),
+        ("The blast wounded five soldiers and four civilians.", {"injured": 9}),
     ],
 )  # fmt: skip
 def test_counts(sentence: str, expected: dict[str, int]) -> None:

@@ -41,6 +41,10 @@ _SINGLE_KILLED_PATTERNS = (
     r"(?:killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death)",
 )
 _INJURED_PATTERNS = (
+    rf"(?:injuring|injured|wounding|wounded|injures|wounds)\s+(?P<q>(?:{_Q}))\s+(?:[\w.-]+\s+){{0,2}}[\w.-]+\s+"
+    rf"(?:and|as\s+well\s+as)\s+(?P<q2>(?:{_Q2})|an?\b)(?=\s+(?!of\b|were\b|others?\b|killed\b)[a-z])",
+    rf"(?P<q>(?:{_Q}))\s+[\w-]+(?:\s+[\w-]+){{0,2}}\s+and\s+(?P<q2>(?:{_Q2}))\s+(?:[\w-]+\s+){{0,3}}"
+    rf"(?:were\s+|was\s+)?(?:injured|wounded)\b",
     rf"(?:injuring|injured|wounding|wounded|injures|wounds|injure|wound|leaving)\s+"
     rf"(?P<q>(?:{_Q}))(?:\s+(?:[\w-]+\s+){{0,3}}(?:injured|wounded))?",
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+"
