@@ -139,3 +139,9 @@ def test_strategic_developments_and_violent_crowds(coder: Coder) -> None:
     assert post.sub_event_type == "Headquarters or base established"
     (riot,) = _code(coder, "Stone-throwing protesters clashed with police in Santiago on Friday.")
     assert riot.sub_event_type == "Violent demonstration"
+
+
+def test_a_generic_attack_takes_the_type_of_its_weapon(coder: Coder) -> None:
+    (m,) = _code(coder, "At least 2 policemen were killed in a car bombing attack in Quetta on Monday.")
+    assert m.sub_event_type == "Remote explosive/landmine/IED"
+    assert m.fatalities is not None and m.fatalities.best == 2

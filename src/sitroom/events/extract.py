@@ -28,6 +28,11 @@ _CROWDS = {5, 6}
 _ARMED_GROUPS = {2, 3, 4}
 # Means only states have: an air strike is never put on an armed group the article merely names.
 _STATE_MEANS = {"Air/drone strike"}
+# Sub-types that name the means of an attack, and so say more than "attack" or "kill".
+_SPECIFIC = {
+    "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack",
+    "Air/drone strike", "Chemical weapon", "Abduction/forced disappearance",
+}  # fmt: skip
 # Killing verbs beside another trigger ("bomb attacks ..., killing at least 17") report that event's toll.
 _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
@@ -57,6 +62,7 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
         # Only an asserted event can absorb another: "two days after the attack, gunmen killed two" is a killing.
         asserted = [t for t in triggers if assess(t.head).asserted]
         kept = [t for t in triggers if not _subordinate(t, asserted) and not _generic(t, ctx)]
+        kept = [_most_specific(t, triggers) for t in kept]
         casualties = find_casualties(sent.text, sent.start_char, ctx.article.id)
         for trigger in kept:
             modality = assess(trigger.head)
@@ -78,6 +84,20 @@ def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
     # "Two bomb explosions killed two soldiers": a killing that reports another trigger's toll absorbs nothing.
     heads = {t.head.i for t in others if t.head.lemma_.lower() not in _CONSEQUENCE_LEMMAS}
     return any(a.i in heads for a in trigger.head.ancestors)
+
+
+def _most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
+    """'a car bombing attack', 'a suicide bomber attempted to ram': a generic attack takes the weapon's type."""
+    if trigger.sub_event_type not in (VIOLENCE, "Attack"):
+        return trigger
+    head = trigger.head
+    inside = [
+        t for t in triggers
+        if t is not trigger and t.sub_event_type in _SPECIFIC
+        and (head.left_edge.i <= t.head.i <= head.right_edge.i or any(a.i == head.i for a in t.head.ancestors)
+             or t.head.head.i == head.i or head.head.i == t.head.i)
+    ]  # fmt: skip
+    return dataclasses.replace(trigger, sub_event_type=inside[0].sub_event_type) if inside else trigger
 
 
 def _generic(trigger: Trigger, ctx: EventContext) -> bool:
