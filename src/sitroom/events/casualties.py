@@ -57,7 +57,6 @@ _PERPETRATOR_DEATH = re.compile(
     r"(?P<who>the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|perpetrator)|himself|herself|themselves)\b",
     re.IGNORECASE,
 )
-_ZERO = re.compile(r"\bno\s+(?:one|casualties|deaths|fatalities|injuries)\b|\bnobody\s+was\b", re.IGNORECASE)
 _COMPILED = {
     "killed": tuple(re.compile(p, re.IGNORECASE) for p in _KILLED_PATTERNS),
     "injured": tuple(re.compile(p, re.IGNORECASE) for p in _INJURED_PATTERNS),
