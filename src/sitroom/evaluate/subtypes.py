@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sitroom.clean import clean_article
 from sitroom.errors import InputError
+from sitroom.evaluate.metrics import f1
 from sitroom.model import Article
 from sitroom.pipeline import Coder
 
@@ -55,10 +56,7 @@ class SubtypeScores:
 
         rows = [counts(g, p) for g, p in self.pairs]
         tp, pred, gold = (sum(row[i] for row in rows) for i in range(3))
-        if not tp:
-            return 0.0
-        precision, recall = float(tp) / pred, float(tp) / gold
-        return 2 * precision * recall / (precision + recall)
+        return f1(tp, pred, gold)
 
     def figures(self) -> dict[str, float | int]:
         labels = sorted({g for g, _ in self.pairs if g != NO_EVENT})

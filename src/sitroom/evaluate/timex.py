@@ -10,6 +10,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from sitroom.evaluate.metrics import f1
 from sitroom.evaluate.timeml import GoldTimex, TimeMLDocument
 from sitroom.model import TimeExpression
 from sitroom.time import tag_document
@@ -42,10 +43,7 @@ class TimexScores:
 
     @property
     def extent_f1(self) -> float:
-        if not self.gold or not self.predicted:
-            return 0.0
-        precision, recall = self.matched / self.predicted, self.matched / self.gold
-        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return f1(self.matched, self.predicted, self.gold)
 
     @property
     def value_accuracy(self) -> float:

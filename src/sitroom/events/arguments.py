@@ -28,7 +28,7 @@ _LIGHT_VERBS = {
 }
 _TARGET_PREPS = {"on", "against", "targeting", "at"}
 _ATTRIBUTION_VERBS = {"attribute", "blame"}
-_PRONOUNS = {"it", "they", "he", "she", "we", "which", "who", "that"}
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "which", "who", "that"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +154,11 @@ def _resolve_pronoun(token: Token | None, anchor: Token) -> Span | None:
     """'it conducted nine air strikes' after 'The coalition reported that': follow the pronoun up."""
     if token is None:
         return None
-    if token.lower_ not in _PRONOUNS:
+    if token.lower_ not in PRONOUNS:
         return phrase(token)
     for ancestor in anchor.ancestors:
         subject = _child(ancestor, "nsubj")
-        if subject is not None and subject.lower_ not in _PRONOUNS and subject.i < token.i:
+        if subject is not None and subject.lower_ not in PRONOUNS and subject.i < token.i:
             return phrase(subject)
     if token.lower_ in ("which", "that") and token.head.dep_ == "relcl":
         return phrase(token.head.head)

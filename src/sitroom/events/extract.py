@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from sitroom.events.actors import ActorDictionary
-from sitroom.events.arguments import Arguments, find_arguments, phrase
+from sitroom.events.arguments import PRONOUNS, Arguments, find_arguments, phrase
 from sitroom.events.casualties import Casualty, find_casualties
 from sitroom.events.dating import date_event
 from sitroom.events.location import locate
@@ -37,7 +37,7 @@ _SPECIFIC = {
 _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
 _ANAPHORIC = {"the", "these", "this", "those", "that"}
-_PRONOUNS = {"it", "they", "we", "you", "he", "she", "this", "that", "which", "who"}
+_PRONOUNS = PRONOUNS | {"you", "this"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +60,13 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
     for sent in ctx.doc.sents:
         triggers = find_triggers(sent)
         # Only an asserted event can absorb another: "two days after the attack, gunmen killed two" is a killing.
-        asserted = [t for t in triggers if assess(t.head).asserted]
+        modalities = {t.head.i: assess(t.head) for t in triggers}
+        asserted = [t for t in triggers if modalities[t.head.i].asserted]
         kept = [t for t in triggers if not _subordinate(t, asserted) and not _generic(t, ctx)]
         kept = [_most_specific(t, triggers) for t in kept]
         casualties = find_casualties(sent.text, sent.start_char, ctx.article.id)
         for trigger in kept:
-            modality = assess(trigger.head)
+            modality = modalities[trigger.head.i]
             if trigger.sub_event_type == "Agreement" and modality.reason == "statement (agree)":
                 modality = dataclasses.replace(modality, asserted=True, reason=None)  # agreeing is the event
             if not modality.asserted or _anaphoric(trigger, mentions, ctx):
