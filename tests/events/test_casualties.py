@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
-from sitroom.events.casualties import find_casualties
+from sitroom.events.casualties import Casualty, find_casualties
 
 
-def _counts(sentence: str) -> dict[str, int]:
+def _find(nlp: Language, sentence: str) -> list[Casualty]:
+    return [c for sent in nlp(sentence).sents for c in find_casualties(sent, "a")]
+
+
+def _counts(nlp: Language, sentence: str) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for casualty in find_casualties(sentence, 0, "a"):
+    for casualty in _find(nlp, sentence):
         totals[casualty.figure.kind] = totals.get(casualty.figure.kind, 0) + casualty.figure.best
     return totals
 
@@ -30,12 +35,21 @@ def _counts(sentence: str) -> dict[str, int]:
         ("Attackers killed two security workers and two drivers.", {"killed": 4}),
         ("One Russian police officer and eight fighters were killed in a firefight.", {"killed": 9}),
         ("The blast wounded five soldiers and four civilians.", {"injured": 9}),
+        # Read from the parse: the victims a casualty verb governs, with their conjuncts.
+        ("A village chief imam and four others were slaughtered by suspected Boko Haram members.", {"killed": 5}),
+        ("At least nine Afghan security force members were killed and fifteen others injured in an attack.",
+         {"killed": 9, "injured": 15}),
+        ("A tribal leader was killed and four others were wounded in an explosion.", {"killed": 1, "injured": 4}),
+        ("Boko Haram are reported to have murdered a total of 30 people during a raid.", {"killed": 30}),
+        ("The bomb killed 13 people, including six soldiers, and wounded 20 others.", {"killed": 13, "injured": 20}),
+        ("Five soldiers were killed and 10 injured in the attack.", {"killed": 5, "injured": 10}),
+        ("Dozens of people were killed and hundreds wounded.", {"killed": 12, "injured": 100}),
     ],
 )  # fmt: skip
-def test_counts(sentence: str, expected: dict[str, int]) -> None:
-    assert _counts(sentence) == expected
+def test_counts(nlp: Language, sentence: str, expected: dict[str, int]) -> None:
+    assert _counts(nlp, sentence) == expected
 
 
-def test_qualifier_is_kept() -> None:
-    (casualty,) = find_casualties("Five bomb attacks took place, killing at least 17.", 0, "a")
+def test_qualifier_is_kept(nlp: Language) -> None:
+    (casualty,) = _find(nlp, "Five bomb attacks took place, killing at least 17.")
     assert (casualty.figure.low, casualty.figure.best, casualty.figure.qualifier) == (17, 17, "at least")

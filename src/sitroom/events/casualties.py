@@ -1,4 +1,4 @@
-"""Find killed and injured counts in a sentence and tie each to the nearest event trigger."""
+"""Find killed and injured counts in a sentence: from the parse first, then from the wordings it misses."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from sitroom.events.figures import QUANTITY, Count, parse_count
+from sitroom.events.victims import parse_victims
 from sitroom.model import Figure, Provenance
 
 _Q = QUANTITY.pattern
@@ -75,25 +78,28 @@ class Casualty:
     civilian: bool
 
 
-def find_casualties(sentence: str, offset: int, article_id: str) -> list[Casualty]:
-    """Killed and injured figures in ``sentence``, whose text starts at ``offset`` in the article."""
-    found: list[Casualty] = []
-    covered: list[tuple[int, int]] = []  # the numbers each accepted figure read, both of "one ... and three"
+def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
+    """Killed and injured figures in ``sent``: the victims its verbs govern, then the wordings the parse misses."""
+    parsed = parse_victims(sent, article_id)
+    found = [Casualty(v.figure, v.civilian) for v in parsed]
+    covered = [span for v in parsed for span in v.spans]
+    sentence, offset = sent.text, sent.start_char
     for kind, patterns in _COMPILED.items():
         for pattern in patterns:
             for match in pattern.finditer(sentence):
                 count = _count(match.group("q"))
                 start = match.start("q")
                 end = match.end("q2") if match.groupdict().get("q2") else match.end("q")
-                if count is None or any(a < end and start < b for a, b in covered):
+                if count is None or any(a < end + offset and start + offset < b for a, b in covered):
                     continue
                 if re.search(r"\bno\s*$", sentence[:start], re.IGNORECASE):
                     continue  # "no one was injured"
-                covered.append((start, end))
-                found.append(_casualty(kind, _added(count, match), match, sentence, offset, article_id))
+                covered.append((start + offset, end + offset))
+                casualty = _casualty(kind, _added(count, match), match, sentence, offset, article_id)
+                found.append(_with_perpetrators(casualty, sentence, offset))
     if not any(c.figure.kind == "killed" for c in found):
         found.extend(_single_victims(sentence, offset, article_id))
-    return [_with_perpetrators(c, sentence, offset) for c in found]
+    return sorted(found, key=lambda c: c.figure.provenance.start)
 
 
 def _count(text: str) -> Count | None:

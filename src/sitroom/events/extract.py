@@ -64,7 +64,7 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
         asserted = [t for t in triggers if modalities[t.head.i].asserted]
         kept = [t for t in triggers if not _subordinate(t, asserted) and not _generic(t, ctx)]
         kept = [_most_specific(t, triggers) for t in kept]
-        casualties = find_casualties(sent.text, sent.start_char, ctx.article.id)
+        casualties = find_casualties(sent, ctx.article.id)
         for trigger in kept:
             modality = modalities[trigger.head.i]
             if trigger.sub_event_type == "Agreement" and modality.reason == "statement (agree)":
@@ -138,7 +138,7 @@ def _code(
 ) -> EventMention | None:
     args = find_arguments(trigger.head)
     place = locate(trigger.head, args.taken, ctx.geography)
-    killed = _first(casualties, "killed")
+    killed = _total(casualties, "killed")
     when = date_event(trigger.head, ctx.timexes, ctx.article)
     if place is None and when.text is None and killed is None and not _specific(trigger):
         return None  # generic talk of war: no place, date, toll or particular act anchors it to an event
@@ -168,7 +168,7 @@ def _code(
         actor2=actor2,
         place=place or _fallback_place(ctx, sent, country),
         fatalities=killed,
-        injured=_first(casualties, "injured"),
+        injured=_total(casualties, "injured"),
         certainty=modality.certainty,
         source_actor=phrase(modality.source).text if modality.source is not None else None,
         historical=historical,
@@ -186,8 +186,17 @@ def _specific(trigger: Trigger) -> bool:
     return bool(participants) and head.tag_ in ("VBD", "VBN")
 
 
-def _first(casualties: list[Casualty], kind: str) -> Figure | None:
-    return next((c.figure for c in casualties if c.figure.kind == kind), None)
+def _total(casualties: list[Casualty], kind: str) -> Figure | None:
+    """The event's figure of ``kind``: the sum of the separate counts its sentence gives ('52 ..., 42 more')."""
+    figures = [c.figure for c in casualties if c.figure.kind == kind]
+    if len(figures) <= 1:
+        return figures[0] if figures else None
+    first, last = figures[0].provenance, figures[-1].provenance
+    return Figure(
+        kind, sum(f.low for f in figures), sum(f.best for f in figures), sum(f.high for f in figures),
+        next((f.qualifier for f in figures if f.qualifier), None), " + ".join(f.text for f in figures),
+        Provenance(first.article_id, first.start, last.end),
+    )  # fmt: skip
 
 
 def _event_country(ctx: EventContext, place: Place | None) -> str | None:

@@ -1,0 +1,168 @@
+"""Read killed and injured counts from the parse: the victims a casualty verb governs, and their numbers.
+
+"At least nine Afghan security force members were killed and fifteen others injured" gives nine killed
+(the passive subject of *killed*) and fifteen injured (the noun *injured* modifies); "a village chief imam
+and four others were slaughtered" gives five, one for the singular victim and four for its conjunct.
+Phrases introduced by "including" are parts of a count already read and are never added to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitroom.events.figures import Count, parse_count
+from sitroom.model import Figure, Provenance
+
+# Verbs whose victims die or are hurt; "shoot", "stab" and the like only with "dead" or "to death".
+_KILLED = {
+    "kill", "die", "slaughter", "massacre", "execute", "murder", "behead", "assassinate", "perish", "lynch",
+    "incinerate", "slay",
+}  # fmt: skip
+_TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "stone", "bludgeon", "gun", "crush", "torture"}
+_INJURED = {"injure", "wound", "hurt", "hospitalise", "hospitalize", "maim"}
+_INTRANSITIVE = {"die", "perish"}
+_AGGREGATES = {"total", "number", "toll"}  # "a total of 30 people"
+_NOBODY = {"no", "nobody", "none"}
+# The attacker dying in their own attack counts among the dead ("killing 6 people and the bomber").
+_PERPETRATORS = {"bomber", "attacker", "gunman", "assailant", "perpetrator", "shooter"}
+_REFLEXIVE = {"himself": 1, "herself": 1, "themselves": 2}
+_CIVILIAN_WORDS = {
+    "civilian", "woman", "child", "resident", "villager", "mourner", "worshipper", "family", "people", "person",
+    "passenger", "student", "pilgrim", "shopper", "girl", "boy", "farmer", "teacher", "worker",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class VictimCount:
+    """One casualty figure the parse gives, and whether its victims are named as civilians."""
+
+    figure: Figure
+    civilian: bool
+    spans: tuple[tuple[int, int], ...]  # the character spans of the numbers read, in the article
+
+
+def parse_victims(sent: Span, article_id: str) -> list[VictimCount]:
+    """Every killed or injured figure whose victims a verb of ``sent`` governs."""
+    found = []
+    for token in sent:
+        kind = _kind(token)
+        if kind is None:
+            continue
+        victims = list(_victims(token))
+        counted = [(v, c) for v in victims for c in [_count(v)] if c is not None]
+        if not counted:
+            continue
+        found.append(_figure(kind, counted, article_id))
+    return found
+
+
+def _kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBD", "VBG"):
+        return None
+    if lemma in _KILLED:
+        return "killed"
+    if lemma in _INJURED:
+        return "injured"
+    if lemma in _TO_DEATH and _to_death(token):
+        return "killed"
+    return None
+
+
+def _to_death(token: Token) -> bool:
+    """'shot dead', 'stabbed ... to death', 'gunned down'."""
+    for child in token.children:
+        if child.lower_ == "dead" or (child.dep_ == "prt" and child.lower_ == "down" and token.lemma_ == "gun"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
+            return True
+    return False
+
+
+def _victims(verb: Token) -> Iterator[Token]:
+    """The nouns naming who was killed or hurt, each with its conjuncts ('an imam and four others')."""
+    children = list(verb.children)
+    heads: list[Token] = [c for c in children if c.dep_ == "nsubjpass"]
+    if not heads and (verb.lemma_.lower() in _INTRANSITIVE or _passive_participle(verb)):
+        heads = [c for c in children if c.dep_ == "nsubj"]
+    if not heads:
+        heads = [c for c in children if c.dep_ == "dobj"]
+    if not heads and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "NUM"):
+        heads = [verb.head]  # "fifteen others injured", "people killed"
+    for head in heads:
+        yield from _with_conjuncts(_through_aggregate(head))
+
+
+def _passive_participle(verb: Token) -> bool:
+    """'... and 10 injured': a bare participle whose subject is its victim (not 'they have killed')."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _through_aggregate(noun: Token) -> Token:
+    """'a total of 30 people' names the 30 people."""
+    if noun.lower_ in _AGGREGATES:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [g for g in prep.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return noun
+
+
+def _with_conjuncts(noun: Token) -> Iterator[Token]:
+    yield noun
+    for child in noun.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            yield from _with_conjuncts(child)
+
+
+def _count(noun: Token) -> tuple[Count, int, int] | None:
+    """The count a victim noun gives, with its character span in the article."""
+    if any(c.lower_ in _NOBODY for c in noun.children) or noun.lower_ in _NOBODY:
+        return None
+    if noun.tag_ == "CD" or noun.like_num or (parse_count(noun.text) is not None and noun.pos_ != "PRON"):
+        return _read(noun.left_edge.i, noun.i, noun)
+    numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or c.lower_ in ("several", "many")]
+    if numbers:
+        number = numbers[0]  # its whole phrase: "at least 17", "between 15 and 20"
+        return _read(number.left_edge.i, max(number.i, min(number.right_edge.i, noun.i - 1)), noun)
+    whole = noun.left_edge.idx, noun.idx + len(noun)  # "a person", read by the word patterns as "a"
+    singular = noun.tag_ in ("NN", "NNP") and noun.lower_ not in ("people", "police", "group", "crowd")
+    if singular and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children):
+        return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)
+    if singular and noun.lemma_.lower() in _PERPETRATORS and any(c.lower_ == "the" for c in noun.children):
+        return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)
+    if noun.lower_ in _REFLEXIVE and noun.dep_ in ("dobj", "conj"):
+        n = _REFLEXIVE[noun.lower_]
+        return Count(n, n, n, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
+    if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+        return Count(1, 1, 1, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
+    return None
+
+
+def _read(first: int, last: int, noun: Token) -> tuple[Count, int, int] | None:
+    doc = noun.doc
+    start = doc[first].idx
+    end = doc[last].idx + len(doc[last])
+    count = parse_count(doc.text[start:end])
+    if count is None or count.best == 0:
+        return None
+    return count, start + count.start, start + count.end
+
+
+def _figure(kind: str, counted: list[tuple[Token, tuple[Count, int, int]]], article_id: str) -> VictimCount:
+    counts = [c for _, (c, _, _) in counted]
+    spans = tuple((start, end) for _, (_, start, end) in counted)
+    qualifier = next((c.qualifier for c in counts if c.qualifier), None)
+    text = " + ".join(c.text for c in counts)
+    figure = Figure(
+        kind, sum(c.low for c in counts), sum(c.best for c in counts), sum(c.high for c in counts), qualifier, text,
+        Provenance(article_id, min(s for s, _ in spans), max(e for _, e in spans)),
+    )  # fmt: skip
+    civilian = any(noun.lemma_.lower() in _CIVILIAN_WORDS for noun, _ in counted)
+    return VictimCount(figure, civilian, spans)
