@@ -145,3 +145,21 @@ def test_a_generic_attack_takes_the_type_of_its_weapon(coder: Coder) -> None:
     (m,) = _code(coder, "At least 2 policemen were killed in a car bombing attack in Quetta on Monday.")
     assert m.sub_event_type == "Remote explosive/landmine/IED"
     assert m.fatalities is not None and m.fatalities.best == 2
+
+
+def test_toll_in_the_next_sentence_goes_to_the_event_it_continues(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "Rebels launched an attack on an Indian Army base in the town of Nagrota on Tuesday. "
+        "At least 7 soldiers and 3 insurgents died in the attack.",
+    )
+    assert m.fatalities is not None and (m.fatalities.low, m.fatalities.best) == (10, 10)
+
+
+def test_separate_counts_in_one_sentence_add_up(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "The Taliban attacked checkpoints in Kunduz province on Monday, killing at least 52 soldiers, and "
+        "42 Taliban insurgents were also killed.",
+    )
+    assert m.fatalities is not None and m.fatalities.best == 94

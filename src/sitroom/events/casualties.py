@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from sitroom.events.figures import QUANTITY, Count, parse_count
-from sitroom.events.victims import parse_victims
+from sitroom.events.victims import agent_spans, parse_victims
 from sitroom.model import Figure, Provenance
 
 _Q = QUANTITY.pattern
@@ -82,7 +82,7 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     """Killed and injured figures in ``sent``: the victims its verbs govern, then the wordings the parse misses."""
     parsed = parse_victims(sent, article_id)
     found = [Casualty(v.figure, v.civilian) for v in parsed]
-    covered = [span for v in parsed for span in v.spans]
+    covered = [span for v in parsed for span in v.spans] + agent_spans(sent)
     sentence, offset = sent.text, sent.start_char
     for kind, patterns in _COMPILED.items():
         for pattern in patterns:

@@ -57,6 +57,7 @@ class EventContext:
 def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
     """Every event the article asserts, one mention per trigger that survives the modality checks."""
     mentions: list[EventMention] = []
+    last: Span | None = None  # the sentence of the latest mention
     for sent in ctx.doc.sents:
         triggers = find_triggers(sent)
         # Only an asserted event can absorb another: "two days after the attack, gunmen killed two" is a killing.
@@ -65,6 +66,7 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
         kept = [t for t in triggers if not _subordinate(t, asserted) and not _generic(t, ctx)]
         kept = [_most_specific(t, triggers) for t in kept]
         casualties = find_casualties(sent, ctx.article.id)
+        coded = 0
         for trigger in kept:
             modality = modalities[trigger.head.i]
             if trigger.sub_event_type == "Agreement" and modality.reason == "statement (agree)":
@@ -74,7 +76,26 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
             mention = _code(ctx, sent, trigger, modality, _casualties_for(trigger, kept, casualties))
             if mention is not None:
                 mentions.append(mention)
+                coded += 1
+        if coded:
+            last = sent
+        elif casualties and last is not None and len(asserted) == len(triggers) and _continues(ctx, last, sent):
+            # "Rebels attacked an army base. At least 7 soldiers and 3 insurgents died in the attack."
+            mentions[-1] = _with_casualties(mentions[-1], casualties)
+            last = sent
     return tuple(mentions)
+
+
+def _continues(ctx: EventContext, last: Span, sent: Span) -> bool:
+    """``sent`` goes on about the latest event: it is the very next sentence, in the same paragraph."""
+    return sent.start == last.end and "\n\n" not in ctx.doc.text[last.end_char : sent.start_char]
+
+
+def _with_casualties(mention: EventMention, casualties: list[Casualty]) -> EventMention:
+    """Give a mention the killed or injured figure a following sentence states and it lacks."""
+    killed = mention.fatalities or _total(casualties, "killed")
+    injured = mention.injured or _total(casualties, "injured")
+    return dataclasses.replace(mention, fatalities=killed, injured=injured)
 
 
 def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:

@@ -59,6 +59,18 @@ def parse_victims(sent: Span, article_id: str) -> list[VictimCount]:
     return found
 
 
+def agent_spans(sent: Span) -> list[tuple[int, int]]:
+    """The character spans of the subjects that do the killing ('Two bomb explosions killed two soldiers'):
+    numbers there count attacks or attackers, never victims."""
+    spans = []
+    for token in sent:
+        if _kind(token) is None or not any(c.dep_ == "dobj" for c in token.children):
+            continue
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            spans.append((subject.left_edge.idx, subject.idx + len(subject)))
+    return spans
+
+
 def _kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBD", "VBG"):
