@@ -46,3 +46,21 @@ def test_countries_by_name_and_demonym() -> None:
     assert countries.by_name("Britain").iso3 == "GBR"  # type: ignore[union-attr]
     assert countries.by_demonym("Turkish").iso2 == "TR"  # type: ignore[union-attr]
     assert countries.by_code("IQ").region == "Middle East"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # The parser labels Azaz PRODUCT and Monguno ORG; "the city of" and "the town of" make them places.
+        ("A car bomb exploded in the city of Azaz killing two people.", "Azaz", "Syria"),
+        ("Boko Haram jihadists attacked a military base near the town of Monguno.", "Monguno", "Nigeria"),
+        # "Northern Ireland" is part of the United Kingdom, not Ireland: Randalstown is a small British town.
+        ("A bomb exploded underneath a police officer's car in Randalstown, Northern Ireland.", "Randalstown",
+         "United Kingdom"),
+    ],
+)  # fmt: skip
+def test_words_around_a_name_make_it_a_place(
+    nlp: Language, gazetteer: GeonamesCacheGazetteer, text: str, name: str, country: str
+) -> None:
+    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    assert found[name].country == country and found[name].precision == GeoPrecision.LOCALITY

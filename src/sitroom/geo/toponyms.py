@@ -31,6 +31,14 @@ FOREIGN_TOWN_POPULATION = 100_000
 # the article is about outranks a mid-size town elsewhere (log10 population differences of 1-3).
 CONTEXT_COUNTRY_WEIGHT = 4.0
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Words that make the name after them a place whatever label the parser gave it: "the town of Monguno"
+# (tagged ORG), "in the city of Azaz" (tagged PRODUCT).
+_PLACE_NOUNS = {
+    "city", "town", "village", "district", "province", "region", "county", "municipality", "suburb", "capital",
+    "outskirts", "neighbourhood", "neighborhood", "governorate", "prefecture", "state", "township", "port",
+}  # fmt: skip
+_LOCATIVE_PREPS = {"in", "near", "outside", "at"}
+_NOT_PLACE_LABELS = {"PERSON", "NORP"}
 _JOINERS = {"-", "'s", "’s"}
 
 
@@ -84,8 +92,9 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, countries: CountryTable, conte
 
 def _context_countries(doc: Doc, countries: CountryTable) -> Counter[str]:
     counts: Counter[str] = Counter()
+    inside_names = {i for e in doc.ents if len(e) > 1 and e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
     for token in doc:
-        if token.is_title or token.is_upper:
+        if (token.is_title or token.is_upper) and token.i not in inside_names:
             country = countries.by_name(token.text) or countries.by_demonym(token.text)
             if country:
                 counts[country.iso2] += 1
@@ -158,10 +167,22 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], context: Counter
     ranked = [code for code, _ in context.most_common()]
     if labels & _PLACE_LABELS:
         return any(_plausible_place(c, ranked) for c in candidates)
+    if _place_cue(span) and not labels & _NOT_PLACE_LABELS:
+        return any(c.population >= SMALL_TOWN_POPULATION for c in candidates)
     main = set(ranked[:MAIN_COUNTRIES])
     if any(c.country in main for c in candidates) and (labels or not span[0].is_sent_start):
         return True
     return any(c.population >= LANDMARK_POPULATION for c in candidates) and not span[0].is_sent_start
+
+
+def _place_cue(span: Span) -> bool:
+    """'the city of X', 'X district' or 'in X': the words around a name say it is a place."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
+        return True
+    return after in _PLACE_NOUNS - {"capital", "port", "state"} or (bool(before) and before[-1] in _LOCATIVE_PREPS)
 
 
 def _plausible_place(entry: GazetteerEntry, ranked: list[str]) -> bool:
