@@ -163,3 +163,25 @@ def test_separate_counts_in_one_sentence_add_up(coder: Coder) -> None:
         "42 Taliban insurgents were also killed.",
     )
     assert m.fatalities is not None and m.fatalities.best == 94
+
+
+def test_claimed_group_is_the_perpetrator_of_an_attack_by_gunmen(coder: Coder) -> None:
+    (m,) = _code(coder, "Gunmen killed two policemen in Mogadishu on Sunday. Al-Shabaab claimed responsibility.")
+    assert m.actor1 is not None and m.actor1.name == "Al Shabaab"
+
+
+def test_no_group_claimed_but_one_is_suspected(coder: Coder) -> None:
+    mentions = _code(
+        coder,
+        "A series of bombs across Baghdad killed at least 12 people on Monday. No group claimed responsibility, "
+        "but ISIL is suspected.",
+    )
+    (m,) = mentions  # a bare plural with its own toll is one particular event
+    assert m.sub_event_type == "Remote explosive/landmine/IED" and m.fatalities is not None
+    assert m.actor1 is not None and m.actor1.name == "Islamic State"
+
+
+def test_perpetrator_named_inside_the_trigger_phrase(coder: Coder) -> None:
+    (m,) = _code(coder, "At least nine soldiers were killed in a Taliban attack in the Almar district on Monday.")
+    assert m.actor1 is not None and m.actor1.name == "Taliban"
+    assert m.fatalities is not None and m.fatalities.best == 9

@@ -8,7 +8,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.actors import ActorDictionary
 from sitroom.events.arguments import PRONOUNS, Arguments, find_arguments, phrase
@@ -63,9 +63,11 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
         # Only an asserted event can absorb another: "two days after the attack, gunmen killed two" is a killing.
         modalities = {t.head.i: assess(t.head) for t in triggers}
         asserted = [t for t in triggers if modalities[t.head.i].asserted]
-        kept = [t for t in triggers if not _subordinate(t, asserted) and not _generic(t, ctx)]
-        kept = [_most_specific(t, triggers) for t in kept]
         casualties = find_casualties(sent, ctx.article.id)
+        candidates = [t for t in triggers if not _subordinate(t, asserted)]
+        # A bare plural with a toll of its own is particular: "A series of bombs across Baghdad killed 12".
+        kept = [t for t in candidates if _casualties_for(t, candidates, casualties) or not _generic(t, ctx)]
+        kept = [_most_specific(t, triggers) for t in kept]
         coded = 0
         for trigger in kept:
             modality = modalities[trigger.head.i]
@@ -164,7 +166,7 @@ def _code(
     if place is None and when.text is None and killed is None and not _specific(trigger):
         return None  # generic talk of war: no place, date, toll or particular act anchors it to an event
     country = _event_country(ctx, place)
-    actor1, actor2 = _actors(ctx, args, country, casualties, trigger.sub_event_type)
+    actor1, actor2 = _actors(ctx, args, country, casualties, trigger)
     sub_type = _refine(trigger.sub_event_type, actor1, actor2)
     if sub_type is None:
         return None
@@ -243,11 +245,14 @@ def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place
 
 
 def _actors(
-    ctx: EventContext, args: Arguments, country: str | None, casualties: list[Casualty], sub_type: str
+    ctx: EventContext, args: Arguments, country: str | None, casualties: list[Casualty], trigger: Trigger
 ) -> tuple[Actor | None, Actor | None]:
-    actor1 = ctx.actors.resolve_agent(args.agent.text, country) if args.agent is not None else None
-    if actor1 is None and sub_type not in _STATE_MEANS:
-        actor1 = _claimed_by(ctx, country) or _armed_group_named(ctx, args, country)
+    sub_type = trigger.sub_event_type
+    agent = args.agent if args.agent is not None else _named_in_trigger(trigger.head)
+    actor1 = ctx.actors.resolve_agent(agent.text, country) if agent is not None else None
+    if sub_type not in _STATE_MEANS and (actor1 is None or actor1.name.startswith(_UNIDENTIFIED)):
+        # "Gunmen attacked ... Al-Shabaab claimed responsibility": the claimed group is the perpetrator.
+        actor1 = _claimed_by(ctx, country) or actor1 or _armed_group_named(ctx, args, country)
     target = args.target if args.target is not None else args.source_of_taking
     actor2 = ctx.actors.resolve(target.text, country) if target is not None else None
     if actor2 is None and any(c.civilian and c.figure.kind == "killed" for c in casualties):
@@ -259,22 +264,34 @@ def _actors(
     return actor1, actor2
 
 
+def _named_in_trigger(head: Token) -> Span | None:
+    """'a Taliban attack', 'three ISIS suicide bombers': the perpetrator named inside the trigger's phrase."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    names = [t for t in head.doc[head.left_edge.i : head.i] if t.pos_ == "PROPN"]
+    return head.doc[names[0].i : names[-1].i + 1] if names else None
+
+
+_UNIDENTIFIED = "Unidentified Armed Group"
 _CLAIMS = (
     re.compile(r"(?P<who>[A-Z][\w'’-]*(?:\s+[\w'’()-]+){0,6}?)\s+(?:has\s+|have\s+|later\s+|had\s+)?"
                r"(?:claimed|claims|claim)\s+(?:the\s+)?responsibility"),
     re.compile(r"(?:claimed|blamed\s+on|attributed\s+to|carried\s+out\s+by|perpetrated\s+by)\s+(?:by\s+)?"
                r"(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z(][\w'’()-]*){0,6})"),
-    re.compile(r"(?P<who>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:is|are|were|was)\s+(?:being\s+)?"
-               r"(?:suspected|blamed|believed\s+to\s+be\s+behind)"),
+    re.compile(r"(?P<who>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:is|are|were|was)\s+(?:being\s+|also\s+)?"
+               r"(?:suspected|blamed|believed\s+to\s+be\s+behind|thought\s+to\s+be\s+behind)"),
 )  # fmt: skip
+_NO_CLAIM = re.compile(r"^(?:no|none|nobody|no\s+one)\b|\b(?:yet\s+to|not|never)\b", re.IGNORECASE)
 
 
 def _claimed_by(ctx: EventContext, country: str | None) -> Actor | None:
     """The armed group the article says claimed, or is blamed for, the attack: the perpetrator ACLED codes."""
     for pattern in _CLAIMS:
         for match in pattern.finditer(ctx.doc.text):
+            if _NO_CLAIM.search(match.group("who")):
+                continue  # "No group claimed responsibility", "the Taliban is yet to claim responsibility"
             actor = ctx.actors.resolve(match.group("who"), country)
-            if actor is not None and actor.inter not in _CROWDS | {_CIVILIANS}:
+            if actor is not None and actor.inter not in _CROWDS | {_CIVILIANS} and actor.resolved:
                 return actor
     return None
 
