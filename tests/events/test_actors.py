@@ -50,3 +50,21 @@ def test_taxonomy_has_acled_25_sub_event_types_in_6_event_types() -> None:
     assert len(taxonomy) == 25 and len(taxonomy.event_types) == 6
     assert taxonomy["Air/drone strike"].event_type == "Explosions/Remote violence"
     assert taxonomy["Peaceful protest"].disorder_type == "Demonstrations"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "name", "resolved"),
+    [
+        ("rebels", "SY", "Islamist Rebels (Syria)", True),
+        ("rebels", "CD", "rebels", False),  # not Syria's rebels: kept under its own name, flagged unresolved
+        ("security forces", "IQ", "Military Forces of Iraq (2014-2018)", True),
+        ("Afghan security forces", "AF", "Military Forces of Afghanistan", True),
+        ("the Houthi rebels", "YE", "Ansar Allah: Houthis", True),
+        ("Jama'at Nasr al-Islam wal Muslimin", "ML", "JNIM: Group for Support of Islam and Muslims", True),
+    ],
+)
+def test_local_aliases_name_an_actor_only_in_its_own_country(
+    phrase: str, country: str, name: str, resolved: bool
+) -> None:
+    actor = load_actor_dictionary(load_countries()).resolve(phrase, country)
+    assert actor is not None and (actor.name, actor.resolved) == (name, resolved)

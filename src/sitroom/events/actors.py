@@ -23,6 +23,7 @@ class _Entry:
     country: str | None
     parent: str | None
     pattern: re.Pattern[str]
+    local: re.Pattern[str] | None  # aliases that name this actor only in its own country ("rebels" in Syria)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ class ActorDictionary:
         if not phrase:
             return None
         return (
-            self._from_dictionary(phrase)
+            self._from_dictionary(phrase, country)
             or self._state_force(phrase)
             or self._generic_actor(phrase, country)
             or self._unresolved(phrase)
@@ -77,10 +78,12 @@ class ActorDictionary:
                     found.append((match.start(), actor))
         return [actor for _, actor in sorted(found, key=lambda pair: pair[0])]
 
-    def _from_dictionary(self, phrase: str) -> Actor | None:
+    def _from_dictionary(self, phrase: str, country: str | None = None) -> Actor | None:
         best = None
         for entry in self._entries:
             match = entry.pattern.search(phrase)
+            if match is None and entry.local is not None and country is not None and country == entry.country:
+                match = entry.local.search(phrase)
             if match and (best is None or len(match.group(0)) > len(best[1])):
                 best = (entry, match.group(0))
         if best is None:
@@ -136,7 +139,10 @@ def load_actor_dictionary(countries: CountryTable, extra: Iterable[Path] = ()) -
 
 def _entry(item: dict[str, Any]) -> _Entry:
     aliases = [item["name"], *item.get("aliases", [])]
-    return _Entry(item["name"], int(item["inter"]), item.get("country"), item.get("parent"), _alias_pattern(aliases))
+    local = _alias_pattern(item["local_aliases"]) if item.get("local_aliases") else None
+    return _Entry(
+        item["name"], int(item["inter"]), item.get("country"), item.get("parent"), _alias_pattern(aliases), local
+    )
 
 
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
