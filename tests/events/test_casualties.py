@@ -44,6 +44,8 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("The bomb killed 13 people, including six soldiers, and wounded 20 others.", {"killed": 13, "injured": 20}),
         ("Five soldiers were killed and 10 injured in the attack.", {"killed": 5, "injured": 10}),
         ("Dozens of people were killed and hundreds wounded.", {"killed": 12, "injured": 100}),
+        ("The gunmen killed the district governor and his driver.", {"killed": 2}),
+        ("The crowd was attacked and the police were injured.", {}),
     ],
 )  # fmt: skip
 def test_counts(nlp: Language, sentence: str, expected: dict[str, int]) -> None:

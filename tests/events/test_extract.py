@@ -185,3 +185,18 @@ def test_perpetrator_named_inside_the_trigger_phrase(coder: Coder) -> None:
     (m,) = _code(coder, "At least nine soldiers were killed in a Taliban attack in the Almar district on Monday.")
     assert m.actor1 is not None and m.actor1.name == "Taliban"
     assert m.fatalities is not None and m.fatalities.best == 9
+
+
+def test_armed_group_named_inside_the_agent_phrase(coder: Coder) -> None:
+    (m,) = _code(coder, "Insurgents from the Taliban group killed a policeman in Kabul on Monday.")
+    assert m.actor1 is not None and m.actor1.name == "Taliban"
+
+
+def test_group_said_to_be_behind_the_attack(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "A BJP leader and his brother were shot dead by militants in Kishtwar on Monday. According to police, "
+        "Hizbul Mujahideen were behind the attack.",
+    )
+    assert m.actor1 is not None and m.actor1.name == "Hizbul Mujahideen"
+    assert m.fatalities is not None and m.fatalities.best == 2

@@ -250,6 +250,8 @@ def _actors(
     sub_type = trigger.sub_event_type
     agent = args.agent if args.agent is not None else _named_in_trigger(trigger.head)
     actor1 = ctx.actors.resolve_agent(agent.text, country) if agent is not None else None
+    if agent is not None and actor1 is not None and (not actor1.resolved or actor1.name.startswith(_UNIDENTIFIED)):
+        actor1 = _group_within(ctx, agent) or actor1  # "militants associated with Boko Haram"
     if sub_type not in _STATE_MEANS and (actor1 is None or actor1.name.startswith(_UNIDENTIFIED)):
         # "Gunmen attacked ... Al-Shabaab claimed responsibility": the claimed group is the perpetrator.
         actor1 = _claimed_by(ctx, country) or actor1 or _armed_group_named(ctx, args, country)
@@ -262,6 +264,13 @@ def _actors(
     if actor1 is None and actor2 is not None and actor2.inter in _CROWDS:
         actor1, actor2 = actor2, None  # "a demonstration of several thousand supporters"
     return actor1, actor2
+
+
+def _group_within(ctx: EventContext, agent: Span) -> Actor | None:
+    """A dictionary armed group named anywhere in the agent's phrase ('Insurgents from the Taliban group')."""
+    root = agent.root
+    whole = ctx.doc[root.left_edge.i : root.right_edge.i + 1]
+    return next((a for a in ctx.actors.named_in(whole.text) if a.inter in _ARMED_GROUPS), None)
 
 
 def _named_in_trigger(head: Token) -> Span | None:
@@ -279,7 +288,9 @@ _CLAIMS = (
     re.compile(r"(?:claimed|blamed\s+on|attributed\s+to|carried\s+out\s+by|perpetrated\s+by)\s+(?:by\s+)?"
                r"(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z(][\w'’()-]*){0,6})"),
     re.compile(r"(?P<who>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:is|are|were|was)\s+(?:being\s+|also\s+)?"
-               r"(?:suspected|blamed|believed\s+to\s+be\s+behind|thought\s+to\s+be\s+behind)"),
+               r"(?:suspected|blamed|(?:believed\s+to\s+be\s+|thought\s+to\s+be\s+|reportedly\s+)?behind)"),
+    re.compile(r"(?:masterminded|orchestrated|planned|planted|organi[sz]ed)\s+by\s+"
+               r"(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z(][\w'’()-]*){0,6})"),
 )  # fmt: skip
 _NO_CLAIM = re.compile(r"^(?:no|none|nobody|no\s+one)\b|\b(?:yet\s+to|not|never)\b", re.IGNORECASE)
 

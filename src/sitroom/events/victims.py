@@ -26,8 +26,12 @@ _INJURED = {"injure", "wound", "hurt", "hospitalise", "hospitalize", "maim"}
 _INTRANSITIVE = {"die", "perish"}
 _AGGREGATES = {"total", "number", "toll"}  # "a total of 30 people"
 _NOBODY = {"no", "nobody", "none"}
-# The attacker dying in their own attack counts among the dead ("killing 6 people and the bomber").
-_PERPETRATORS = {"bomber", "attacker", "gunman", "assailant", "perpetrator", "shooter"}
+# Singular nouns that name many people: "the crowd was attacked" counts no one.
+_COLLECTIVE = {
+    "people", "police", "group", "crowd", "convoy", "family", "unit", "patrol", "army", "force", "population",
+    "team", "staff", "personnel", "community", "village", "town", "city", "rest", "majority", "number", "total",
+}  # fmt: skip
+# The attacker dying in their own attack counts among the dead ("killing himself and 6 others").
 _REFLEXIVE = {"himself": 1, "herself": 1, "themselves": 2}
 _CIVILIAN_WORDS = {
     "civilian", "woman", "child", "resident", "villager", "mourner", "worshipper", "family", "people", "person",
@@ -144,10 +148,9 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
         number = numbers[0]  # its whole phrase: "at least 17", "between 15 and 20"
         return _read(number.left_edge.i, max(number.i, min(number.right_edge.i, noun.i - 1)), noun)
     whole = noun.left_edge.idx, noun.idx + len(noun)  # "a person", read by the word patterns as "a"
-    singular = noun.tag_ in ("NN", "NNP") and noun.lower_ not in ("people", "police", "group", "crowd")
-    if singular and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in noun.children):
-        return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)
-    if singular and noun.lemma_.lower() in _PERPETRATORS and any(c.lower_ == "the" for c in noun.children):
+    singular = noun.tag_ in ("NN", "NNP")
+    one = any((c.dep_ == "det" and c.lower_ in ("a", "an", "one", "the")) or c.dep_ == "poss" for c in noun.children)
+    if singular and one and noun.lemma_.lower() not in _COLLECTIVE:  # "a tribal leader", "the governor and his driver"
         return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)
     if noun.lower_ in _REFLEXIVE and noun.dep_ in ("dobj", "conj"):
         n = _REFLEXIVE[noun.lower_]
