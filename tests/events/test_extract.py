@@ -200,3 +200,14 @@ def test_group_said_to_be_behind_the_attack(coder: Coder) -> None:
     )
     assert m.actor1 is not None and m.actor1.name == "Hizbul Mujahideen"
     assert m.fatalities is not None and m.fatalities.best == 2
+
+
+def test_the_attack_refers_back_and_brings_its_toll_and_town(coder: Coder) -> None:
+    (m,) = _code(
+        coder,
+        "A suicide bomber blew himself up near a police checkpoint on Monday. "
+        "Four policemen died in the attack, which took place in Jalalabad.",
+    )
+    assert m.sub_event_type == "Suicide bomb"
+    assert m.fatalities is not None and m.fatalities.best == 4
+    assert m.place is not None and m.place.name == "Jalalabad"

@@ -20,7 +20,7 @@ from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.toponyms import DocumentGeography, country_place
-from sitroom.model import Actor, Article, EventMention, Figure, Place, Provenance, TimeExpression
+from sitroom.model import Actor, Article, EventMention, Figure, GeoPrecision, Place, Provenance, TimeExpression
 
 _STATE = 1
 _CIVILIANS = 7
@@ -38,6 +38,8 @@ _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
 _ANAPHORIC = {"the", "these", "this", "those", "that"}
 _PRONOUNS = PRONOUNS | {"you", "this"}
+# Nouns that, made definite ("the attack"), refer back to whatever event the article has just told.
+_GENERAL_NOUNS = {"attack", "assault", "incident", "violence", "explosion", "blast", "ambush"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,12 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
             modality = modalities[trigger.head.i]
             if trigger.sub_event_type == "Agreement" and modality.reason == "statement (agree)":
                 modality = dataclasses.replace(modality, asserted=True, reason=None)  # agreeing is the event
-            if not modality.asserted or _anaphoric(trigger, mentions, ctx):
+            if not modality.asserted:
+                continue
+            if _anaphoric(trigger, mentions, ctx):
+                # "... Two soldiers died in the attack": the toll and town of the event referred back to.
+                mentions[-1] = _with_casualties(mentions[-1], _casualties_for(trigger, kept, casualties))
+                mentions[-1] = _with_place(mentions[-1], trigger, ctx)
                 continue
             mention = _code(ctx, sent, trigger, modality, _casualties_for(trigger, kept, casualties))
             if mention is not None:
@@ -86,6 +93,22 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
             mentions[-1] = _with_casualties(mentions[-1], casualties)
             last = sent
     return tuple(mentions)
+
+
+def _with_place(mention: EventMention, trigger: Trigger, ctx: EventContext) -> EventMention:
+    """Give a mention placed no finer than its country the town named in the phrase referring back to it
+    ('the attack took place in Kabul'); towns elsewhere in that sentence are not the event's."""
+    if mention.place is not None and mention.place.precision != GeoPrecision.REGION:
+        return mention
+    head = trigger.head
+    place = locate(head, find_arguments(head).taken, ctx.geography, frame_only=True)
+    if place is None:  # "the attack, which took place in Jalalabad"
+        end = head.right_edge.idx + len(head.right_edge)
+        towns = [t.place for t in ctx.geography.within(head.left_edge.idx, end)]
+        place = next((p for p in towns if p.precision != GeoPrecision.REGION), None)
+    if place is None or place.precision == GeoPrecision.REGION:
+        return mention
+    return dataclasses.replace(mention, place=place)
 
 
 def _continues(ctx: EventContext, last: Span, sent: Span) -> bool:
@@ -142,9 +165,15 @@ def _anaphoric(trigger: Trigger, mentions: list[EventMention], ctx: EventContext
     if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in head.children):
         return False
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-    if any(start <= t.provenance.start < end for t in ctx.timexes) or ctx.geography.within(start, end):
+    if not mentions or any(start <= t.provenance.start < end for t in ctx.timexes):
         return False
-    return any(m.trigger.lower() == trigger.text.lower() for m in mentions)
+    placed = bool(ctx.geography.within(start, end))
+    if head.lemma_.lower() in _GENERAL_NOUNS:
+        # "... were shot dead. Hizbul Mujahideen were behind the attack." A town named with it refers back
+        # only to an event not yet placed in a town ("the attack, which took place in Jalalabad").
+        last = mentions[-1].place
+        return not placed or last is None or last.precision == GeoPrecision.REGION
+    return not placed and any(m.trigger.lower() == trigger.text.lower() for m in mentions)
 
 
 def _casualties_for(trigger: Trigger, kept: list[Trigger], casualties: list[Casualty]) -> list[Casualty]:

@@ -21,13 +21,20 @@ _NEAR = re.compile(
 _LOOKBACK_CHARS = 40
 
 
-def locate(trigger: Token, taken: Span | None, geography: DocumentGeography) -> Place | None:
-    """The place of the event ``trigger`` signals, with its precision; None when the sentence names none."""
+def locate(
+    trigger: Token, taken: Span | None, geography: DocumentGeography, *, frame_only: bool = False
+) -> Place | None:
+    """The place of the event ``trigger`` signals, with its precision; None when the sentence names none.
+
+    ``frame_only`` takes only a place in the trigger's own frame, never the nearest town in the sentence.
+    """
     sent = trigger.sent
     in_sentence = [t for t in geography.within(sent.start_char, sent.end_char)]
     if not in_sentence:
         return None
-    chosen = _from_frame(trigger, taken, in_sentence) or _nearest_locality(trigger, in_sentence)
+    chosen = _from_frame(trigger, taken, in_sentence)
+    if chosen is None and not frame_only:
+        chosen = _nearest_locality(trigger, in_sentence)
     if chosen is None:
         return None
     place = _with_precision(chosen, sent)
