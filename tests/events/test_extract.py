@@ -211,3 +211,17 @@ def test_the_attack_refers_back_and_brings_its_toll_and_town(coder: Coder) -> No
     assert m.sub_event_type == "Suicide bomb"
     assert m.fatalities is not None and m.fatalities.best == 4
     assert m.place is not None and m.place.name == "Jalalabad"
+
+
+def test_verb_and_object_frames(coder: Coder) -> None:
+    (seizure,) = _code(
+        coder, "Police seized seven illegal firearms and 200 rounds of ammunition in Cuttack on Saturday."
+    )
+    assert seizure.sub_event_type == "Disrupted weapons use"  # not territory seized
+    (found,) = _code(coder, "Two explosive devices were found in a canal near Chester on Monday.")
+    assert found.sub_event_type == "Disrupted weapons use"  # not a bombing
+    (bases,) = _code(coder, "Turkish ground forces set up two military bases east of Zakho on Monday.")
+    assert bases.sub_event_type == "Headquarters or base established"
+    (massed,) = _code(coder, "Kurdish forces were massed in the eastern districts of Mosul on Monday.")
+    assert massed.sub_event_type == "Change to group/activity"
+    assert massed.actor1 is not None and massed.actor1.name == "Peshmerga (Kurdistan Regional Government)"

@@ -39,6 +39,8 @@ _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
 _ANAPHORIC = {"the", "these", "this", "those", "that"}
 _PRONOUNS = PRONOUNS | {"you", "this"}
 # Nouns that, made definite ("the attack"), refer back to whatever event the article has just told.
+# Sub-types whose passive subject is the actor itself, not a target: "troops were deployed".
+_SELF_MOVING = {"Change to group/activity", "Headquarters or base established"}
 _GENERAL_NOUNS = {"attack", "assault", "incident", "violence", "explosion", "blast", "ambush"}
 
 
@@ -290,8 +292,9 @@ def _actors(
         actor2 = ctx.actors.resolve("civilians", country)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
-    if actor1 is None and actor2 is not None and actor2.inter in _CROWDS:
-        actor1, actor2 = actor2, None  # "a demonstration of several thousand supporters"
+    if actor1 is None and actor2 is not None and (actor2.inter in _CROWDS or sub_type in _SELF_MOVING):
+        # "a demonstration of several thousand supporters", "Kurdish forces are massed in eastern Mosul"
+        actor1, actor2 = actor2, None
     return actor1, actor2
 
 

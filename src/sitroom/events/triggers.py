@@ -36,6 +36,31 @@ class Lexicon:
     phrases: dict[tuple[str, ...], str]
 
 
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A verb with an object of a kind: 'seized ... firearms', 'set up ... bases'."""
+
+    sub_event_type: str
+    verbs: frozenset[str]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Frames:
+    frames: tuple[Frame, ...]
+    quantity_words: frozenset[str]
+
+
+@cache
+def load_frames() -> Frames:
+    raw = yaml.safe_load(resources.files("sitroom.data").joinpath("trigger_frames.yaml").read_text("utf-8"))
+    frames = tuple(
+        Frame(f["sub_event_type"], frozenset(f["verbs"]), frozenset(w.split()[-1] for w in f["objects"]))
+        for f in raw["frames"]
+    )
+    return Frames(frames, frozenset(raw["quantity_words"]))
+
+
 @cache
 def load_lexicon() -> Lexicon:
     raw = yaml.safe_load(resources.files("sitroom.data").joinpath("triggers.yaml").read_text("utf-8"))
@@ -52,8 +77,49 @@ def load_lexicon() -> Lexicon:
 
 
 def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
-    """Triggers in ``sent``, phrases before words, never overlapping."""
-    lexicon = lexicon or load_lexicon()
+    """Triggers in ``sent``: verb-and-object frames, then phrases before words, never overlapping."""
+    framed = _frame_triggers(sent, load_frames())
+    # A frame's object is part of it: "two explosive devices were found" is not also a bombing.
+    inside = {t.i for f in framed for t in _frame_object_tokens(f.head)}
+    words = [t for t in _word_triggers(sent, lexicon or load_lexicon()) if t.head.i not in inside]
+    framed_heads = {f.head.i for f in framed}
+    return sorted([*framed, *(t for t in words if t.head.i not in framed_heads)], key=lambda t: t.start)
+
+
+def _frame_triggers(sent: Span, frames: Frames) -> list[Trigger]:
+    found = []
+    for token in sent:
+        if token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.lower()
+        for frame in frames.frames:
+            if lemma in frame.verbs and any(
+                not frame.objects.isdisjoint(_noun_forms(o)) for o in _objects(token, frames.quantity_words)
+            ):
+                found.append(Trigger(token, token.i, token.i + 1, frame.sub_event_type))
+                break
+    return found
+
+
+def _objects(verb: Token, quantities: frozenset[str]) -> list[Token]:
+    """What a verb acts on: its object, its passive subject, or the noun it modifies, with their conjuncts."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
+        nouns.append(verb.head)  # "a stash of projectiles found in Mosul", not "units, reinforced by militias"
+    found: list[Token] = []
+    for noun in nouns:
+        for item in [noun, *(c for c in noun.conjuncts)]:
+            found.append(item)
+            if not quantities.isdisjoint(_noun_forms(item)):  # "rounds of ammunition"
+                found.extend(g for p in item.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
+    return found
+
+
+def _frame_object_tokens(verb: Token) -> list[Token]:
+    return [t for o in verb.children if o.dep_ in ("dobj", "nsubjpass") for t in o.subtree]
+
+
+def _word_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     i = sent.start
     while i < sent.end:
@@ -68,6 +134,12 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
 
 def _forms(token: Token) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
+
+
+def _noun_forms(token: Token) -> set[str]:
+    """A noun's lemma and its singular spelled out: the tagger reads 'bases' as 'basis'."""
+    lower = token.lower_
+    return {token.lemma_.lower(), lower, lower.removesuffix("s"), lower.removesuffix("es")}
 
 
 def _phrase_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:

@@ -38,7 +38,9 @@ def compatible(a: EventMention, b: EventMention) -> bool:
     """True when ``a`` and ``b`` can report the same event."""
     if a.historical != b.historical or a.event_type != b.event_type:
         return False
-    if a.article_id == b.article_id and a.sub_event_type != b.sub_event_type:
+    # Strategic developments of different sub-types (an agreement, a deployment) are never one event.
+    distinct = a.article_id == b.article_id or a.event_type == "Strategic developments"
+    if distinct and a.sub_event_type != b.sub_event_type:
         return False
     return _dates_agree(a, b) and _places_agree(a, b) and _actors_agree(a, b)
 
