@@ -17,6 +17,7 @@ from sitroom.events.dating import date_event
 from sitroom.events.location import locate
 from sitroom.events.modality import Modality, assess
 from sitroom.events.taxonomy import Taxonomy
+from sitroom.events.refinement import SPECIFIC, accidental, at_a_protest, most_specific, protest_kind
 from sitroom.events.triggers import TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.toponyms import DocumentGeography, country_place
@@ -25,14 +26,21 @@ from sitroom.model import Actor, Article, EventMention, Figure, GeoPrecision, Pl
 _STATE = 1
 _CIVILIANS = 7
 _CROWDS = {5, 6}
+_PROTESTERS = 6
+# Targets whose people are civilians: an attack on a hotel or a bus is violence against civilians.
+_CIVILIAN_PLACES = {
+    "hotel", "school", "church", "mosque", "market", "bazaar", "village", "bus", "teahouse", "cafe", "restaurant",
+    "shop", "hospital", "wedding", "funeral", "home", "house", "temple", "shrine", "population", "vehicle", "car",
+    "passenger", "worshipper", "shopper", "student", "pilgrim", "farmer", "family", "household", "synagogue",
+    "concert", "festival", "nightclub", "bar", "university", "college", "clinic", "camp",
+}  # fmt: skip
+_EXCESSIVE_FORCE = "Excessive force against protesters"
+_PROTESTS = {"Peaceful protest", "Protest with intervention"}
+_VIOLENCE_TYPES = {"Armed clash", "Attack"}
+_RIOTS = {"Violent demonstration"}
 _ARMED_GROUPS = {2, 3, 4}
 # Means only states have: an air strike is never put on an armed group the article merely names.
 _STATE_MEANS = {"Air/drone strike"}
-# Sub-types that name the means of an attack, and so say more than "attack" or "kill".
-_SPECIFIC = {
-    "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack",
-    "Air/drone strike", "Chemical weapon", "Abduction/forced disappearance",
-}  # fmt: skip
 # Killing verbs beside another trigger ("bomb attacks ..., killing at least 17") report that event's toll.
 _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
@@ -71,7 +79,7 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
         candidates = [t for t in triggers if not _subordinate(t, asserted)]
         # A bare plural with a toll of its own is particular: "A series of bombs across Baghdad killed 12".
         kept = [t for t in candidates if _casualties_for(t, candidates, casualties) or not _generic(t, ctx)]
-        kept = [_most_specific(t, triggers) for t in kept]
+        kept = [most_specific(t, triggers) for t in kept if not accidental(t, sent)]
         coded = 0
         for trigger in kept:
             modality = modalities[trigger.head.i]
@@ -135,20 +143,6 @@ def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
     return any(a.i in heads for a in trigger.head.ancestors)
 
 
-def _most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
-    """'a car bombing attack', 'a suicide bomber attempted to ram': a generic attack takes the weapon's type."""
-    if trigger.sub_event_type not in (VIOLENCE, "Attack"):
-        return trigger
-    head = trigger.head
-    inside = [
-        t for t in triggers
-        if t is not trigger and t.sub_event_type in _SPECIFIC
-        and (head.left_edge.i <= t.head.i <= head.right_edge.i or any(a.i == head.i for a in t.head.ancestors)
-             or t.head.head.i == head.i or head.head.i == t.head.i)
-    ]  # fmt: skip
-    return dataclasses.replace(trigger, sub_event_type=inside[0].sub_event_type) if inside else trigger
-
-
 def _generic(trigger: Trigger, ctx: EventContext) -> bool:
     """A bare plural ('US-led air strikes') with no date or place of its own talks of a kind, not an event."""
     head = trigger.head
@@ -198,9 +192,14 @@ def _code(
         return None  # generic talk of war: no place, date, toll or particular act anchors it to an event
     country = _event_country(ctx, place)
     actor1, actor2 = _actors(ctx, args, country, casualties, trigger)
-    sub_type = _refine(trigger.sub_event_type, actor1, actor2)
+    sub_type = _refine(protest_kind(trigger, sent, killed is not None), actor1, actor2)
     if sub_type is None:
         return None
+    protesters = actor2 is not None and actor2.inter == _PROTESTERS
+    state = actor1 is not None and actor1.inter == _STATE
+    if sub_type in _VIOLENCE_TYPES and (protesters or (state and at_a_protest(sent))):
+        sub_type = _EXCESSIVE_FORCE  # "security forces opened fire on a protest"
+    actor1, actor2 = _crowds(ctx, sub_type, actor1, actor2, country)
     kind = ctx.taxonomy[sub_type]
     published = ctx.article.published
     historical = bool(published and when.last_day and when.last_day < published - dt.timedelta(days=ctx.history_days))
@@ -228,6 +227,22 @@ def _code(
         historical=historical,
         date_note=when.note,
     )
+
+
+def _crowds(
+    ctx: EventContext, sub_type: str, actor1: Actor | None, actor2: Actor | None, country: str | None
+) -> tuple[Actor | None, Actor | None]:
+    """ACLED's actors for crowd events: protesters first, and the force that intervened second; the force
+    first when it used excessive force against them; rioters for a violent demonstration."""
+    crowd = next((a for a in (actor1, actor2) if a is not None and a.inter in _CROWDS), None)
+    force = next((a for a in (actor1, actor2) if a is not None and a.inter not in _CROWDS | {_CIVILIANS}), None)
+    if sub_type == _EXCESSIVE_FORCE:
+        return force, crowd or ctx.actors.resolve("protesters", country)
+    if sub_type in _PROTESTS:
+        return crowd if crowd and crowd.inter == _PROTESTERS else ctx.actors.resolve("protesters", country), force
+    if sub_type in _RIOTS and (actor1 is None or actor1.inter == _PROTESTERS):
+        return ctx.actors.resolve("rioters", country), actor2
+    return actor1, actor2
 
 
 def _specific(trigger: Trigger) -> bool:
@@ -288,8 +303,10 @@ def _actors(
         actor1 = _claimed_by(ctx, country) or actor1 or _armed_group_named(ctx, args, country)
     target = args.target if args.target is not None else args.source_of_taking
     actor2 = ctx.actors.resolve(target.text, country) if target is not None else None
-    if actor2 is None and any(c.civilian and c.figure.kind == "killed" for c in casualties):
-        actor2 = ctx.actors.resolve("civilians", country)
+    violent = sub_type in SPECIFIC or sub_type in (VIOLENCE, "Attack")
+    civilian_target = violent and target is not None and target.root.lemma_.lower() in _CIVILIAN_PLACES
+    if actor2 is None and (civilian_target or any(c.civilian and c.figure.kind == "killed" for c in casualties)):
+        actor2 = ctx.actors.resolve("civilians", country)  # "gunmen attacked a hotel", "killing six villagers"
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     if actor1 is None and actor2 is not None and (actor2.inter in _CROWDS or sub_type in _SELF_MOVING):

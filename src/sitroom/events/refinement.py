@@ -1,0 +1,103 @@
+"""Sharpen a trigger's sub-event type from the words around it.
+
+A generic attack or explosion takes the type of the weapon named with it ("a grenade exploded" is a
+Grenade event); a protest takes the type its sentence describes (protesters clashing is a Violent
+demonstration, police firing tear gas at them a Protest with intervention); an explosion of gas or a
+storage tank with no weapon in sight is an accident, not an event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from spacy.tokens import Span, Token
+
+from sitroom.events.triggers import VIOLENCE, Trigger
+
+# Sub-types that name the means of an attack, and so say more than "attack", "kill" or "explosion".
+SPECIFIC = {
+    "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack",
+    "Air/drone strike", "Chemical weapon", "Abduction/forced disappearance",
+}  # fmt: skip
+_IED = "Remote explosive/landmine/IED"
+# Words that say something blew up without saying what: the weapon named with them decides the type.
+_GENERIC_EXPLOSIONS = {"explosion", "blast", "explode", "detonate", "detonation"}
+_ACCIDENT = re.compile(
+    r"\b(gas|cooking gas|container|tank|cylinder|boiler|factory|plant|chemicals?|fireworks|storage|industrial|"
+    r"leak|solvents?|fuel|warehouse|mine shaft|coal mine)\b",
+    re.IGNORECASE,
+)
+_WEAPON = re.compile(
+    r"\b(bombs?|bombers?|bombing|ieds?|improvised|explosive devices?|explosives-laden|grenades?|landmines?|"
+    r"mines?|suicide|rockets?|shells?|mortars?|missiles?|attacks?|attackers?|militants?|terror\w*|insurgents?|"
+    r"rebels?|gunmen|jihadists?|claimed responsibility|booby)\b",
+    re.IGNORECASE,
+)
+PEACEFUL = "Peaceful protest"
+_VIOLENT_CROWD = re.compile(
+    r"\b(clash\w*|threw|throwing|hurl\w*|pelt\w*|torch\w*|set fire|set ablaze|burn\w*|riot(?!\s+police)\w*|"
+    r"loot\w*|vandal\w*|smash\w*|stones?|rocks|petrol bombs?|molotov|(?<!non-)violent|fires|pull(ed)? down|"
+    r"stormed)\b",
+    re.IGNORECASE,
+)
+_INTERVENTION = re.compile(
+    r"\b(tear ?gas|rubber bullets|water cannons?|dispers\w*|arrest\w*|detain\w*|batons?|pepper[- ]spray\w*|"
+    r"forcefully suspended|broke up|break up|cracked down|crackdown)\b",
+    re.IGNORECASE,
+)
+_PROTEST_WORDS = re.compile(r"\b(protest\w*|demonstrat\w*|marchers|rally|rallies|sit-ins?)\b", re.IGNORECASE)
+_LETHAL_FORCE = re.compile(
+    r"\b(open(ed)? fire on|fired (on|at|into)|shot dead|live (ammunition|rounds|fire)|"
+    r"kill\w* (\w+ ){0,2}(protesters|demonstrators|marchers))\b",
+    re.IGNORECASE,
+)
+
+
+def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
+    """'a car bombing attack', 'a grenade exploded': a generic attack or explosion takes the weapon's type."""
+    head = trigger.head
+    generic_explosion = trigger.sub_event_type == _IED and head.lemma_.lower() in _GENERIC_EXPLOSIONS
+    if trigger.sub_event_type not in (VIOLENCE, "Attack") and not generic_explosion:
+        return trigger
+    inside = [
+        t for t in triggers
+        if t is not trigger and t.sub_event_type in SPECIFIC and t.sub_event_type != trigger.sub_event_type
+        and (head.left_edge.i <= t.head.i <= head.right_edge.i or any(a.i == head.i for a in t.head.ancestors)
+             or t.head.head.i == head.i or head.head.i == t.head.i)
+    ]  # fmt: skip
+    return dataclasses.replace(trigger, sub_event_type=inside[0].sub_event_type) if inside else trigger
+
+
+def accidental(trigger: Trigger, sent: Span) -> bool:
+    """'A cooking gas container exploded': an explosion with an accident's words and no weapon's."""
+    if trigger.sub_event_type != _IED or trigger.head.lemma_.lower() not in _GENERIC_EXPLOSIONS:
+        return False
+    return bool(_ACCIDENT.search(sent.text)) and not _WEAPON.search(sent.text)
+
+
+def protest_kind(trigger: Trigger, sent: Span, killed: bool) -> str:
+    """The sub-type of a protest from what its sentence says happened at it."""
+    if trigger.sub_event_type != PEACEFUL:
+        return trigger.sub_event_type
+    text = _outside(sent, trigger.head)
+    if killed or _LETHAL_FORCE.search(text):
+        return "Excessive force against protesters"
+    if _INTERVENTION.search(text):
+        return "Protest with intervention"
+    if _VIOLENT_CROWD.search(text):
+        return "Violent demonstration"
+    return PEACEFUL
+
+
+def at_a_protest(sent: Span) -> bool:
+    """The sentence is about a protest: state violence in it is force against protesters."""
+    return bool(_PROTEST_WORDS.search(sent.text))
+
+
+def _outside(sent: Span, head: Token) -> str:
+    """The sentence without the protest word itself: 'protests turned violent' is judged on 'turned violent'."""
+    start: int = head.idx - sent.start_char
+    end = start + len(head)
+    text = str(sent.text)
+    return text[:start] + " " * (end - start) + text[end:]

@@ -1,0 +1,35 @@
+"""Events: sub-types sharpened by the words around a trigger (weapon named, accident, what a protest became)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitroom.pipeline import Coder
+
+PUBLISHED = dt.date(2019, 11, 1)
+
+
+def _types(coder: Coder, text: str) -> list[str]:
+    return [m.sub_event_type for m in coder.code_text(text, published=PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seven people were wounded when a grenade exploded on Thursday afternoon in Davao City.", ["Grenade"]),
+        ("A cooking gas container exploded at a carnival in Oruro on Saturday, killing eight people.", []),
+        ("Thousands of students marched peacefully through Dhaka on Monday.", ["Peaceful protest"]),
+        ("Thousands of students protested in Dhaka on Monday; police fired tear gas to disperse them.",
+         ["Protest with intervention"]),
+        ("Protesters threw stones at police during a demonstration in Santiago on Friday.",
+         ["Violent demonstration"]),
+        ("Security forces opened fire on a protest in Baghdad on Friday, killing 12 demonstrators.",
+         ["Excessive force against protesters"]),
+        ("Armed men attacked a hotel in Grand Bassam on Sunday.", ["Attack"]),
+        ("Security forces killed 21 suspected rebels in Nekemte on Wednesday.", ["Armed clash"]),
+    ],
+)  # fmt: skip
+def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> None:
+    assert _types(coder, text) == expected
