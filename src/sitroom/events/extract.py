@@ -16,8 +16,8 @@ from sitroom.events.casualties import Casualty, find_casualties
 from sitroom.events.dating import date_event
 from sitroom.events.location import locate
 from sitroom.events.modality import Modality, assess
-from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.refinement import SPECIFIC, accidental, at_a_protest, most_specific, protest_kind
+from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.toponyms import DocumentGeography, country_place
