@@ -33,3 +33,18 @@ def _types(coder: Coder, text: str) -> list[str]:
 )  # fmt: skip
 def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> None:
     assert _types(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A strong earthquake killed at least 555 people on Lombok island on Sunday.", []),
+        ("Nineteen people were killed when their bus plunged off a bridge in Tagudin on Friday.", []),
+        ("Italian authorities intercepted 20 smugglers near Lampedusa on Sunday.", []),
+        ("Al-Shabaab militants took control of Af-Urur village on Monday following the withdrawal of Puntland forces.",
+         ["Non-violent transfer of territory"]),
+        ("The two sides agreed a prisoner swap in Aden on Tuesday.", ["Agreement"]),
+    ],
+)  # fmt: skip
+def test_disasters_accidents_and_unopposed_takeovers(coder: Coder, text: str, expected: list[str]) -> None:
+    assert _types(coder, text) == expected

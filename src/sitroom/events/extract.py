@@ -16,7 +16,14 @@ from sitroom.events.casualties import Casualty, find_casualties
 from sitroom.events.dating import date_event
 from sitroom.events.location import locate
 from sitroom.events.modality import Modality, assess
-from sitroom.events.refinement import SPECIFIC, accidental, at_a_protest, most_specific, protest_kind
+from sitroom.events.refinement import (
+    SPECIFIC,
+    accidental,
+    at_a_protest,
+    most_specific,
+    nonviolent_takeover,
+    protest_kind,
+)
 from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
@@ -37,6 +44,7 @@ _CIVILIAN_PLACES = {
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _PROTESTS = {"Peaceful protest", "Protest with intervention"}
 _VIOLENCE_TYPES = {"Armed clash", "Attack"}
+_TAKEOVERS = {"Government regains territory", "Non-state actor overtakes territory"}
 _RIOTS = {"Violent demonstration"}
 _ARMED_GROUPS = {2, 3, 4}
 # Means only states have: an air strike is never put on an armed group the article merely names.
@@ -195,6 +203,8 @@ def _code(
     sub_type = _refine(protest_kind(trigger, sent, killed is not None), actor1, actor2)
     if sub_type is None:
         return None
+    if sub_type in _TAKEOVERS and nonviolent_takeover(sent):
+        sub_type = "Non-violent transfer of territory"
     protesters = actor2 is not None and actor2.inter == _PROTESTERS
     state = actor1 is not None and actor1.inter == _STATE
     if sub_type in _VIOLENCE_TYPES and (protesters or (state and at_a_protest(sent))):
@@ -250,6 +260,8 @@ def _specific(trigger: Trigger) -> bool:
     head = trigger.head
     children = list(head.children)
     if head.pos_ == "NOUN":
+        if head.dep_ == "nsubj" and head.head.tag_ in ("VBD", "VBN", "VBP", "VBZ"):
+            return True  # "Protesters poured into the streets", "Clashes erupted"
         return any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in children)
     participants = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ not in _PRONOUNS]
     return bool(participants) and head.tag_ in ("VBD", "VBN")

@@ -34,6 +34,18 @@ _WEAPON = re.compile(
     r"rebels?|gunmen|jihadists?|claimed responsibility|booby)\b",
     re.IGNORECASE,
 )
+_DEATH_VERBS = {"kill", "die"}
+_DISASTER = re.compile(
+    r"\b(earthquakes?|tsunamis?|floods?|flooding|landslides?|avalanches?|mudslides?|cyclones?|hurricanes?|"
+    r"typhoons?|storms?|eruptions?|volcan\w*|crash\w*|accidents?|plunged|collaps\w*|outbreaks?|epidemic|"
+    r"heatwave|stampede|derail\w*|capsiz\w*|sank|drown\w*)\b",
+    re.IGNORECASE,
+)
+_UNOPPOSED = re.compile(
+    r"\b(deserted|abandoned|without (any )?(a )?(fight|resistance)|unopposed|"
+    r"(not|no) (encounter\w* )?(any )?resistance|following the withdrawal|after the withdrawal|handed over|withdrew)\b",
+    re.IGNORECASE,
+)
 PEACEFUL = "Peaceful protest"
 _VIOLENT_CROWD = re.compile(
     r"\b(clash\w*|threw|throwing|hurl\w*|pelt\w*|torch\w*|set fire|set ablaze|burn\w*|riot(?!\s+police)\w*|"
@@ -70,10 +82,19 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
 
 
 def accidental(trigger: Trigger, sent: Span) -> bool:
-    """'A cooking gas container exploded': an explosion with an accident's words and no weapon's."""
-    if trigger.sub_event_type != _IED or trigger.head.lemma_.lower() not in _GENERIC_EXPLOSIONS:
-        return False
-    return bool(_ACCIDENT.search(sent.text)) and not _WEAPON.search(sent.text)
+    """'A cooking gas container exploded', 'an earthquake killed hundreds': an explosion or a death toll with
+    an accident's or a disaster's words and no weapon's."""
+    lemma = trigger.head.lemma_.lower()
+    if trigger.sub_event_type == _IED and lemma in _GENERIC_EXPLOSIONS:
+        return bool(_ACCIDENT.search(sent.text)) and not _WEAPON.search(sent.text)
+    if lemma in _DEATH_VERBS:
+        return bool(_DISASTER.search(sent.text)) and not _WEAPON.search(sent.text)
+    return False
+
+
+def nonviolent_takeover(sent: Span) -> bool:
+    """'seized a deserted base', 'entered the town without resistance': territory changing hands unopposed."""
+    return bool(_UNOPPOSED.search(sent.text))
 
 
 def protest_kind(trigger: Trigger, sent: Span, killed: bool) -> str:
