@@ -196,7 +196,8 @@ def _code(
     place = locate(trigger.head, args.taken, ctx.geography)
     killed = _total(casualties, "killed")
     when = date_event(trigger.head, ctx.timexes, ctx.article)
-    if place is None and when.text is None and killed is None and not _specific(trigger):
+    injured = _total(casualties, "injured")
+    if place is None and when.text is None and killed is None and injured is None and not _specific(trigger):
         return None  # generic talk of war: no place, date, toll or particular act anchors it to an event
     country = _event_country(ctx, place)
     actor1, actor2 = _actors(ctx, args, country, casualties, trigger)
@@ -231,7 +232,7 @@ def _code(
         actor2=actor2,
         place=place or _fallback_place(ctx, sent, country),
         fatalities=killed,
-        injured=_total(casualties, "injured"),
+        injured=injured,
         certainty=modality.certainty,
         source_actor=phrase(modality.source).text if modality.source is not None else None,
         historical=historical,
@@ -260,8 +261,8 @@ def _specific(trigger: Trigger) -> bool:
     head = trigger.head
     children = list(head.children)
     if head.pos_ == "NOUN":
-        if head.dep_ == "nsubj" and head.head.tag_ in ("VBD", "VBN", "VBP", "VBZ"):
-            return True  # "Protesters poured into the streets", "Clashes erupted"
+        if head.dep_ in ("nsubj", "dobj") and head.head.tag_ in ("VBD", "VBN", "VBP", "VBZ"):
+            return True  # "Protesters poured into the streets", "Clashes erupted", "forces committed rape"
         return any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in children)
     participants = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ not in _PRONOUNS]
     return bool(participants) and head.tag_ in ("VBD", "VBN")
