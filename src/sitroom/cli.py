@@ -76,8 +76,8 @@ def _print_report(report: IngestReport, settings: Settings, quiet: bool) -> None
             err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     console.print(
         f"read {report.read}, skipped {report.skipped}, duplicates {report.duplicates}, "
-        f"unchanged {report.unchanged}, coded {report.coded} articles, {report.mentions} event mentions "
-        f"-> {settings.db_path}",
+        f"unchanged {report.unchanged}, coded {report.coded} articles, {report.mentions} event mentions, "
+        f"{report.statements} statements -> {settings.db_path}",
         highlight=False,
     )
 
@@ -122,6 +122,28 @@ def _events_table(events: list[Event]) -> Table:
             e.place.name if e.place else "", killed, str(len(e.sources)),
         )  # fmt: skip
     return table
+
+
+@app.command("statements")
+def statements_command(
+    db: DbOption = None,
+    article: Annotated[str | None, typer.Option(help="Only this article's statements.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind: threat, vow, plan, denial, negation ...")] = None,
+) -> None:
+    """List threats, vows, plans, warnings, denials and hypotheticals: what was said, kept apart from events."""
+    with _open(db) as store:
+        statements = [s for s in store.statements(article) if kind is None or s.kind == kind]
+    if not statements:
+        console.print("No statements match. Run `sitroom ingest PATH` first, or loosen the filters.")
+        return
+    table = Table(show_lines=False)
+    for column in ("article", "kind", "about", "speaker", "target", "sentence"):
+        table.add_column(column, overflow="fold")
+    for st in statements:
+        speaker = st.speaker_actor.name if st.speaker_actor else st.speaker or ""
+        target = st.target_actor.name if st.target_actor else st.target or ""
+        table.add_row(st.article_id, st.kind, st.about, speaker, target, st.sentence)
+    console.print(table)
 
 
 @app.command("show")
@@ -224,6 +246,7 @@ def summary_command(
         f"articles: {counts['articles']} ({counts['duplicates']} near-duplicates), skipped inputs: {counts['skipped']}"
     )
     console.print(f"events: {len(events)} (historical events are kept but not listed)")
+    console.print(f"statements (threats, plans, denials ... kept apart from events): {counts['statements']}")
     for name, n in Counter(e.event_type for e in events).most_common():
         console.print(f"  {n:4d}  {name}", highlight=False)
     console.print("top locations:")

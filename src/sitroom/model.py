@@ -192,3 +192,29 @@ class Event:
     @property
     def evidence(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.sentence for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A threat, vow, promise, plan, warning, demand, denial, negation or hypothetical: said, not done.
+
+    Kept apart from events, with who said it and against whom, so that "Trump threatened to bomb regime
+    targets" is on record without being coded as an air strike.
+    """
+
+    id: str
+    provenance: Provenance  # the sentence
+    sentence: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    kind: str  # threat, vow, promise, plan, warning, demand, denial, negation, conditional, hypothetical, ...
+    about: str  # the sub-event type the statement speaks of
+    speaker: str | None = None
+    speaker_actor: Actor | None = None
+    target: str | None = None
+    target_actor: Actor | None = None
+
+    @property
+    def article_id(self) -> str:
+        return self.provenance.article_id

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from sitroom.clean import NearDuplicateIndex, clean_article
-from sitroom.events import EventContext, extract_mentions, load_actor_dictionary, load_taxonomy
+from sitroom.events import Coding, EventContext, extract_events, load_actor_dictionary, load_taxonomy
 from sitroom.events.actors import ActorDictionary
 from sitroom.events.taxonomy import Taxonomy
 from sitroom.geo import GeonamesCacheGazetteer, load_countries, resolve_document
@@ -24,13 +24,22 @@ from sitroom.geo.countries import CountryTable
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.ingest import Ingested, Skipped, read_inputs
 from sitroom.language import AnalyzedArticle, analyze, load_model
-from sitroom.model import Article, EventMention
+from sitroom.model import Article, EventMention, Statement
 from sitroom.settings import Settings
 from sitroom.store import EventStore
 from sitroom.time import tag_document
 from sitroom.time.publication import infer_publication
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """One article with the events it asserts and the statements (threats, plans, denials) it reports."""
+
+    article: Article
+    mentions: tuple[EventMention, ...]
+    statements: tuple[Statement, ...]
 
 
 class Coder:
@@ -62,16 +71,17 @@ class Coder:
     def taxonomy(self) -> Taxonomy:
         return load_taxonomy()
 
-    def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, tuple[EventMention, ...]]]:
+    def code(self, articles: Iterable[Article]) -> Iterator[Coded]:
         """Parse and code cleaned articles; duplicates are passed through uncoded."""
         originals = [a if a.duplicate_of else infer_publication(a) for a in articles]
         to_parse = [a for a in originals if a.duplicate_of is None]
         parsed = {p.article.id: p for p in analyze(self.nlp, to_parse, self.settings.batch_size)}
         for article in originals:
             analyzed = parsed.get(article.id)
-            yield article, self.code_parsed(analyzed) if analyzed else ()
+            coding = self.code_parsed(analyzed) if analyzed else Coding((), ())
+            yield Coded(article, coding.mentions, coding.statements)
 
-    def code_parsed(self, analyzed: AnalyzedArticle) -> tuple[EventMention, ...]:
+    def code_parsed(self, analyzed: AnalyzedArticle) -> Coding:
         article, doc = analyzed.article, analyzed.doc
         context = EventContext(
             article=article,
@@ -83,12 +93,16 @@ class Coder:
             countries=self.countries,
             history_days=self.settings.history_days,
         )
-        return extract_mentions(context)
+        return extract_events(context)
 
-    def code_text(self, text: str, article_id: str = "text", **meta: object) -> tuple[EventMention, ...]:
+    def code_document(self, text: str, article_id: str = "text", **meta: object) -> Coded:
         """Code one text as an article (for the Python API and tests)."""
         article = clean_article(Article(id=article_id, text=text, **meta))[0]  # type: ignore[arg-type]
-        return next(self.code([article]))[1]
+        return next(self.code([article]))
+
+    def code_text(self, text: str, article_id: str = "text", **meta: object) -> tuple[EventMention, ...]:
+        """The events one text asserts (see :meth:`code_document` for its statements too)."""
+        return self.code_document(text, article_id, **meta).mentions
 
 
 @dataclass
@@ -101,6 +115,7 @@ class IngestReport:
     unchanged: int = 0
     coded: int = 0
     mentions: int = 0
+    statements: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
@@ -171,10 +186,12 @@ def _flush(
     if not batch:
         return
     coded = list(coder.code(batch))
-    mentions = [m for _, ms in coded for m in ms]
-    store.write_batch([a for a, _ in coded], mentions)
-    report.coded += sum(1 for a, _ in coded if a.duplicate_of is None)
+    mentions = [m for c in coded for m in c.mentions]
+    statements = [s for c in coded for s in c.statements]
+    store.write_batch([c.article for c in coded], mentions, statements)
+    report.coded += sum(1 for c in coded if c.article.duplicate_of is None)
     report.mentions += len(mentions)
+    report.statements += len(statements)
     log.debug("committed batch of %d articles", len(batch))
     if on_progress:
         on_progress(len(batch))

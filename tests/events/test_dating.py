@@ -126,7 +126,8 @@ def test_without_a_publication_date_the_date_is_inferred_from_the_text(coder: Co
         "last hit on 12 October 2016."
     )
     article = Article(id="undated", text=text)
-    ((coded, (mention,)),) = list(coder.code([article]))
+    (result,) = list(coder.code([article]))
+    coded, (mention,) = result.article, result.mentions
     assert coded.published == dt.date(2016, 10, 29) and coded.published_inferred_from == "29 October 2016"
     assert coded.published_precision == TimePrecision.WEEK
     assert mention.date == dt.date(2016, 10, 28) and mention.time_precision == TimePrecision.WEEK

@@ -225,3 +225,15 @@ def test_verb_and_object_frames(coder: Coder) -> None:
     (massed,) = _code(coder, "Kurdish forces were massed in the eastern districts of Mosul on Monday.")
     assert massed.sub_event_type == "Change to group/activity"
     assert massed.actor1 is not None and massed.actor1.name == "Peshmerga (Kurdistan Regional Government)"
+
+
+def test_an_event_without_a_town_takes_the_town_just_named_in_its_paragraph(coder: Coder) -> None:
+    mentions = _code(
+        coder,
+        "Rebels launched a counterattack on government troops in Aleppo on Friday. The indiscriminate shelling of "
+        "civilian areas by the Nusra Front, which claimed the lives of dozens over the weekend, did not prevent "
+        "US media outlets from hailing the mission.",
+    )
+    shelling = next(m for m in mentions if m.trigger == "shelling")  # not negated: the praise was not prevented
+    assert shelling.place is not None and shelling.place.name == "Aleppo"
+    assert shelling.fatalities is not None and shelling.fatalities.best == 12  # ACLED: dozens = 12

@@ -80,8 +80,9 @@ def test_failed_batch_leaves_database_unchanged(examples: Path, settings: Settin
 
     class Broken(Coder):
         def code(self, articles):  # type: ignore[no-untyped-def]
-            for article, mentions in super().code(articles):
-                yield article, (*mentions, dataclasses.replace(mentions[0], id=None))  # type: ignore[arg-type]
+            for coded in super().code(articles):
+                broken = (*coded.mentions, dataclasses.replace(coded.mentions[0], id=None))
+                yield dataclasses.replace(coded, mentions=broken)  # type: ignore[arg-type]
 
     broken = Broken(settings)
     broken.__dict__.update({k: v for k, v in coder.__dict__.items() if k != "settings"})
@@ -141,3 +142,15 @@ def test_a_database_from_schema_1_gains_the_inferred_date_column(tmp_path: Path)
         store.write_batch([Article(id="new", text="text", published_inferred_from="29 October 2016")], [])
         assert store.article("kept") is not None
         assert (store.article("new") or {})["published_inferred_from"] == "29 October 2016"
+
+
+def test_statements_are_stored_apart_from_events(examples: Path, settings: Settings, coder: Coder) -> None:
+    ingest([examples / "004_9ac2e0fc0982371c.txt"], settings, coder=coder)
+    ingest([examples / "004_9ac2e0fc0982371c.txt"], settings, coder=coder)  # a re-run stores nothing twice
+    with EventStore(settings.db_path, read_only=True) as store:
+        statements = store.statements("004_9ac2e0fc0982371c")
+        threats = [s for s in statements if s.kind == "threat" and s.speaker == "Trump"]
+        assert len(threats) == 1 and threats[0].sentence.startswith("Trump threatened to bomb regime targets")
+        assert len({s.id for s in statements}) == len(statements) == store.counts()["statements"]
+        mentions = store.mentions()
+    assert not any(m.sentence.startswith("Trump threatened") for m in mentions)

@@ -128,8 +128,8 @@ def _code(rows: list[Incident], coder: Coder) -> Iterator[tuple[Event, ...]]:
     articles = [
         clean_article(Article(id=f"row-{r.number}", text=r.details, published=r.date))[0] for r in rows
     ]  # fmt: skip
-    for _, mentions in coder.code(articles):
-        yield tuple(e for e in fuse_mentions(mentions) if not e.historical)
+    for coded in coder.code(articles):
+        yield tuple(e for e in fuse_mentions(coded.mentions) if not e.historical)
 
 
 def _check(

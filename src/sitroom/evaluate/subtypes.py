@@ -84,6 +84,7 @@ def read_snippets(path: Path) -> list[Snippet]:
 def score_subtypes(snippets: list[Snippet], coder: Coder) -> SubtypeScores:
     articles = [clean_article(Article(id=f"snippet-{s.id}", text=s.text))[0] for s in snippets]
     scores = SubtypeScores()
-    for snippet, (_, mentions) in zip(snippets, coder.code(articles), strict=True):
+    for snippet, coded in zip(snippets, coder.code(articles), strict=True):
+        mentions = coded.mentions
         scores.pairs.append((snippet.gold, mentions[0].sub_event_type if mentions else NO_EVENT))
     return scores

@@ -24,11 +24,22 @@ from sitroom.events.refinement import (
     nonviolent_takeover,
     protest_kind,
 )
+from sitroom.events.statements import make_statement, statement_kind
 from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.toponyms import DocumentGeography, country_place
-from sitroom.model import Actor, Article, EventMention, Figure, GeoPrecision, Place, Provenance, TimeExpression
+from sitroom.model import (
+    Actor,
+    Article,
+    EventMention,
+    Figure,
+    GeoPrecision,
+    Place,
+    Provenance,
+    Statement,
+    TimeExpression,
+)
 
 _STATE = 1
 _CIVILIANS = 7
@@ -44,6 +55,7 @@ _CIVILIAN_PLACES = {
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _PROTESTS = {"Peaceful protest", "Protest with intervention"}
 _VIOLENCE_TYPES = {"Armed clash", "Attack"}
+_BATTLES = "Battles"  # what a threat to fight or to take ground speaks of, when its sides are unknown
 _TAKEOVERS = {"Government regains territory", "Non-state actor overtakes territory"}
 _RIOTS = {"Violent demonstration"}
 _ARMED_GROUPS = {2, 3, 4}
@@ -74,9 +86,20 @@ class EventContext:
     history_days: int
 
 
-def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
-    """Every event the article asserts, one mention per trigger that survives the modality checks."""
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """What the events stage makes of one article: the events it asserts and the statements it reports."""
+
+    mentions: tuple[EventMention, ...]
+    statements: tuple[Statement, ...]
+
+
+def extract_events(ctx: EventContext) -> Coding:
+    """Every event the article asserts, one mention per trigger that survives the modality checks, and a
+    statement for each threat, plan, denial or hypothetical."""
     mentions: list[EventMention] = []
+    statements: list[Statement] = []
+    cues: set[int] = set()  # the words whose statements are kept, one statement each
     last: Span | None = None  # the sentence of the latest mention
     for sent in ctx.doc.sents:
         triggers = find_triggers(sent)
@@ -94,6 +117,9 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
             if trigger.sub_event_type == "Agreement" and modality.reason == "statement (agree)":
                 modality = dataclasses.replace(modality, asserted=True, reason=None)  # agreeing is the event
             if not modality.asserted:
+                said = _statement(ctx, sent, trigger, modality, cues)
+                if said is not None:
+                    statements.append(said)
                 continue
             if _anaphoric(trigger, mentions, ctx):
                 # "... Two soldiers died in the attack": the toll and town of the event referred back to.
@@ -110,7 +136,21 @@ def extract_mentions(ctx: EventContext) -> tuple[EventMention, ...]:
             # "Rebels attacked an army base. At least 7 soldiers and 3 insurgents died in the attack."
             mentions[-1] = _with_casualties(mentions[-1], casualties)
             last = sent
-    return tuple(mentions)
+    return Coding(tuple(mentions), tuple(statements))
+
+
+def _statement(ctx: EventContext, sent: Span, trigger: Trigger, modality: Modality, cues: set[int]) -> Statement | None:
+    """A statement for a non-asserted trigger, one per threatening (vowing, denying ...) word:
+    "threatened to shoot down planes carrying out air strikes" is one threat."""
+    kind = statement_kind(modality)
+    cue = modality.cue.i if modality.cue is not None else trigger.head.i
+    if kind is None or cue in cues:
+        return None
+    cues.add(cue)
+    country = ctx.geography.countries[0] if ctx.geography.countries else None
+    statement = make_statement(sent, trigger, modality, kind, "", ctx.actors, country, ctx.article.id)
+    about = _refine(trigger.sub_event_type, statement.speaker_actor, statement.target_actor) or _BATTLES
+    return dataclasses.replace(statement, about=about)
 
 
 def _with_place(mention: EventMention, trigger: Trigger, ctx: EventContext) -> EventMention:
@@ -290,10 +330,14 @@ def _event_country(ctx: EventContext, place: Place | None) -> str | None:
 
 
 def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place | None:
-    """No town in the event's frame: the country the sentence names, else the article's main country."""
+    """No town in the event's sentence: the town the paragraph has just named (in the country the sentence
+    names, if it names one); else that country; else the article's main country."""
     main = set(ctx.geography.countries[:2])
-    named = [t.place for t in ctx.geography.within(sent.start_char, sent.end_char)]
+    named = [t.place for t in ctx.geography.within(sent.start_char, sent.end_char) if not _modifier(ctx, t.start)]
     named = [p for p in named if (c := ctx.countries.by_name(p.country)) is not None and c.iso2 in main]
+    town = _paragraph_town(ctx, sent)
+    if town is not None and (town.country == named[0].country if named else True):
+        return dataclasses.replace(town, note=f"no place named in the sentence: {town.name}, named just before")
     if named:
         return dataclasses.replace(named[0], note="no town named for the event: country named in the sentence")
     found = ctx.countries.by_code(country) if country else None
@@ -301,6 +345,33 @@ def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place
         return None
     note = "no place named in the sentence: the article's main country"
     return dataclasses.replace(country_place(found, ""), note=note)
+
+
+def _paragraph_town(ctx: EventContext, sent: Span) -> Place | None:
+    """The last town named in the two sentences before ``sent``, in the same paragraph."""
+    doc = ctx.doc
+    start = doc[max(sent.start - 1, 0)].sent.start if sent.start > 0 else sent.start
+    start = doc[max(start - 1, 0)].sent.start if start > 0 else start
+    begin = doc[start].idx
+    paragraph = doc.text.rfind("\n\n", begin, sent.start_char)
+    begin = max(begin, paragraph + 2) if paragraph >= 0 else begin
+    towns = [
+        t.place for t in ctx.geography.within(begin, sent.start_char)
+        if t.place.precision != GeoPrecision.REGION and _named_as_place(ctx, t.start, t.end)
+    ]  # fmt: skip
+    return towns[-1] if towns else None
+
+
+def _named_as_place(ctx: EventContext, start: int, end: int) -> bool:
+    """'in Aleppo' names a place; 'Washington is continuing to escalate' names a government."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("pobj", "appos", "conj", "npadvmod")
+
+
+def _modifier(ctx: EventContext, start: int) -> bool:
+    """'US' in 'US media outlets': a country named as a modifier, not as a place."""
+    token = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    return token is not None and token.root.dep_ in ("compound", "amod", "nmod")
 
 
 def _actors(

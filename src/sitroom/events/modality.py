@@ -29,6 +29,8 @@ _CERTAINTY_WORDS = {"alleged": "alleged", "reported": "reported", "claimed": "cl
                     "reportedly": "reported", "allegedly": "alleged", "apparently": "unconfirmed"}  # fmt: skip
 _IRREALIS_NOUNS = {"goal", "aim", "bid", "plan", "attempt", "effort", "intention", "threat", "order", "readiness",
                    "preparation", "prospect", "danger", "risk", "possibility", "fear", "need"}  # fmt: skip
+# Verbs whose negation denies that their subject happened: "the attack did not go ahead".
+_OCCURRENCE = {"happen", "occur", "go", "take", "materialize", "materialise", "succeed", "start", "begin", "proceed"}
 _BACKGROUND_PREPS = {"following", "after", "since", "before", "during", "like", "as"}
 _BACKGROUND_ADVERBS = {"previously", "formerly", "once", "earlier", "already"}
 
@@ -41,15 +43,16 @@ class Modality:
     reason: str | None = None
     certainty: str = "reported"
     source: Token | None = None
+    cue: Token | None = None  # the word that makes it no event: "threatened", "not", "if"
 
 
 def assess(trigger: Token) -> Modality:
     """The modality of the clause that ``trigger`` heads or sits in."""
     chain = _clause_chain(trigger)
     certainty, source = _attribution(trigger, chain)
-    reason = _non_event_reason(trigger, chain)
-    if reason is not None:
-        return Modality(False, reason, certainty, source)
+    found = _non_event_reason(trigger, chain)
+    if found is not None:
+        return Modality(False, found[0], certainty, source, found[1])
     return Modality(True, None, certainty, source)
 
 
@@ -58,25 +61,28 @@ def _clause_chain(token: Token) -> list[Token]:
     return [token, *token.ancestors]
 
 
-def _non_event_reason(trigger: Token, chain: list[Token]) -> str | None:
+def _non_event_reason(trigger: Token, chain: list[Token]) -> tuple[str, Token] | None:
+    """Why the trigger's clause asserts no event, and the word that says so."""
     if trigger.sent.text.rstrip().endswith("?"):
-        return "question"
+        return "question", trigger.sent.root
     if _inside_quotation(trigger):
-        return "quoted speech"
+        return "quoted speech", trigger
     for below, token in zip([None, *chain], chain, strict=False):
         # The subject of "triggered" or "prompted" happened; only what they bring about is unreal.
         as_subject = below is not None and below.dep_ in ("nsubj", "nsubjpass")
         reason = _blocking(token, reporting=token.lemma_.lower() in _REPORTING, as_subject=as_subject)
         if reason:
-            return reason
+            return reason, token
         if token.dep_ == "pobj" and token.head.lower_ in _BACKGROUND_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
-            return "background"
+            return "background", token.head
     return None
 
 
 def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | None:
     children = list(token.children)
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children):
+    # "The shelling ... did not prevent praise": only "did not happen" and its like deny the subject.
+    denies_subject = not as_subject or token.lemma_.lower() in _OCCURRENCE
+    if denies_subject and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children):
         return "negated"
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
         return "future or hypothetical"
@@ -96,7 +102,8 @@ def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | 
         return "planned ('is to be')"
     if not reporting and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in children):
         head = token.head.lemma_.lower()
-        if head not in _REPORTING:
+        # "threatened to bomb": the threatening verb above says what kind of statement it is.
+        if head not in _REPORTING and head not in _IRREALIS:
             return "infinitive (purpose or plan)"
     return None
 

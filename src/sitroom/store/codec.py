@@ -7,7 +7,17 @@ import datetime as dt
 from enum import IntEnum
 from typing import Any
 
-from sitroom.model import Actor, Event, EventMention, Figure, GeoPrecision, Place, Provenance, TimePrecision
+from sitroom.model import (
+    Actor,
+    Event,
+    EventMention,
+    Figure,
+    GeoPrecision,
+    Place,
+    Provenance,
+    Statement,
+    TimePrecision,
+)
 
 
 def to_plain(value: Any) -> Any:
@@ -30,6 +40,15 @@ def mention_from_plain(data: dict[str, Any]) -> EventMention:
     values["fatalities"] = _figure(values["fatalities"])
     values["injured"] = _figure(values["injured"])
     return EventMention(**values)
+
+
+def statement_from_plain(data: dict[str, Any]) -> Statement:
+    """The inverse of :func:`to_plain` for a Statement."""
+    values = dict(data)
+    values["provenance"] = Provenance(**values["provenance"])
+    for key in ("speaker_actor", "target_actor"):
+        values[key] = Actor(**values[key]) if values[key] else None
+    return Statement(**values)
 
 
 def _shared_fields(data: dict[str, Any]) -> dict[str, Any]:

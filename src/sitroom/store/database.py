@@ -13,10 +13,10 @@ import duckdb
 
 from sitroom.errors import StoreError
 from sitroom.fuse import fuse_mentions
-from sitroom.model import Article, Event, EventMention
-from sitroom.store.codec import event_from_plain, mention_from_plain, to_plain
+from sitroom.model import Article, Event, EventMention, Statement
+from sitroom.store.codec import event_from_plain, mention_from_plain, statement_from_plain, to_plain
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS events (
     location VARCHAR, actor1 VARCHAR, actor2 VARCHAR, fatalities INTEGER, historical BOOLEAN, payload JSON
 );
 CREATE TABLE IF NOT EXISTS event_mentions (event_id VARCHAR, mention_id VARCHAR);
+CREATE TABLE IF NOT EXISTS statements (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, kind VARCHAR, about VARCHAR, speaker VARCHAR, payload JSON
+);
 CREATE TABLE IF NOT EXISTS skipped (source VARCHAR PRIMARY KEY, reason VARCHAR, skipped_at TIMESTAMP);
 """
 
@@ -83,12 +86,15 @@ class EventStore:
         """(id, text) of stored articles that are not duplicates, for near-duplicate detection."""
         yield from self._db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL").fetchall()
 
-    def write_batch(self, articles: Sequence[Article], mentions: Sequence[EventMention]) -> None:
-        """Store ``articles`` with their mentions and re-fuse events, all in one transaction."""
+    def write_batch(
+        self, articles: Sequence[Article], mentions: Sequence[EventMention], statements: Sequence[Statement] = ()
+    ) -> None:
+        """Store ``articles`` with their mentions and statements and re-fuse events, all in one transaction."""
         try:
             self._db.execute("BEGIN TRANSACTION")
             self._replace_articles(articles)
             self._insert_mentions(mentions)
+            self._insert_statements(statements)
             self._refuse()
             self._db.execute("COMMIT")
         except duckdb.Error as exc:
@@ -103,6 +109,7 @@ class EventStore:
         if not ids:
             return
         self._db.execute("DELETE FROM mentions WHERE list_contains(?, article_id)", [ids])
+        self._db.execute("DELETE FROM statements WHERE list_contains(?, article_id)", [ids])
         self._db.execute("DELETE FROM articles WHERE list_contains(?, id)", [ids])
         rows = [
             (a.id, a.title, a.url, a.outlet, a.published, int(a.published_precision), a.source_path, a.content_hash,
@@ -120,6 +127,20 @@ class EventStore:
         rows = [(m.id, m.article_id, m.sub_event_type, json.dumps(to_plain(m))) for m in mentions]
         if rows:
             self._db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?)", rows)
+
+    def _insert_statements(self, statements: Sequence[Statement]) -> None:
+        rows = [(s.id, s.article_id, s.kind, s.about, s.speaker, json.dumps(to_plain(s))) for s in statements]
+        if rows:
+            self._db.executemany("INSERT OR REPLACE INTO statements VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def statements(self, article_id: str | None = None) -> list[Statement]:
+        """Stored threats, plans, denials and other statements, of one article or all, in text order."""
+        where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
+        rows = self._db.execute(
+            f"SELECT payload FROM statements {where} ORDER BY article_id, json_extract(payload, '$.trigger_start')",
+            params,
+        ).fetchall()
+        return [statement_from_plain(json.loads(r[0])) for r in rows]
 
     def mentions(self) -> list[EventMention]:
         rows = self._db.execute("SELECT payload FROM mentions ORDER BY id").fetchall()
@@ -163,7 +184,7 @@ class EventStore:
         return {str(i): str(o) for i, o in rows}
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "mentions", "events", "skipped")
+        tables = ("articles", "mentions", "statements", "events", "skipped")
         counts = {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
         counts["duplicates"] = int(
             self._db.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]  # type: ignore[index]
