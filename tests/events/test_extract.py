@@ -237,3 +237,17 @@ def test_an_event_without_a_town_takes_the_town_just_named_in_its_paragraph(code
     shelling = next(m for m in mentions if m.trigger == "shelling")  # not negated: the praise was not prevented
     assert shelling.place is not None and shelling.place.name == "Aleppo"
     assert shelling.fatalities is not None and shelling.fatalities.best == 12  # ACLED: dozens = 12
+
+
+def test_a_counted_event_splits_into_its_located_parts(coder: Coder) -> None:
+    mentions = _code(
+        coder,
+        "Iraqi troops advanced on Mosul. The US-led coalition said it conducted nine air strikes in Iraq on "
+        "Sunday, including three in Mosul and one near Tal Afar.",
+    )
+    strikes = [m for m in mentions if m.sub_event_type == "Air/drone strike"]
+    assert [(m.place.name, m.place.precision) for m in strikes if m.place] == [
+        ("Mosul", GeoPrecision.LOCALITY),
+        ("Tal Afar", GeoPrecision.NEAR),
+    ]
+    assert len({m.id for m in strikes}) == 2 and all(m.date == dt.date(2016, 10, 30) for m in strikes)

@@ -14,7 +14,7 @@ from sitroom.events.actors import ActorDictionary
 from sitroom.events.arguments import PRONOUNS, Arguments, find_arguments, phrase
 from sitroom.events.casualties import Casualty, find_casualties
 from sitroom.events.dating import date_event
-from sitroom.events.location import locate
+from sitroom.events.location import locate, partition_places
 from sitroom.events.modality import Modality, assess
 from sitroom.events.refinement import (
     SPECIFIC,
@@ -128,8 +128,9 @@ def extract_events(ctx: EventContext) -> Coding:
                 continue
             mention = _code(ctx, sent, trigger, modality, _casualties_for(trigger, kept, casualties))
             if mention is not None:
-                mentions.append(mention)
-                coded += 1
+                parts = _parts(mention, trigger, ctx)
+                mentions.extend(parts)
+                coded += len(parts)
         if coded:
             last = sent
         elif casualties and last is not None and len(asserted) == len(triggers) and _continues(ctx, last, sent):
@@ -167,6 +168,22 @@ def _with_place(mention: EventMention, trigger: Trigger, ctx: EventContext) -> E
     if place is None or place.precision == GeoPrecision.REGION:
         return mention
     return dataclasses.replace(mention, place=place)
+
+
+def _parts(mention: EventMention, trigger: Trigger, ctx: EventContext) -> list[EventMention]:
+    """One mention per located part of a counted event: "nine air strikes ..., including three in Mosul and
+    one near Tal Afar" is an event at Mosul and one near Tal Afar; the other strikes are placed nowhere."""
+    found = partition_places(trigger.head, ctx.geography)
+    if not found:
+        return [mention]
+    return [
+        dataclasses.replace(
+            mention, id=_mention_id(ctx.article.id, trigger, part.i), place=dataclasses.replace(
+                place, note=f"'{part.text}' of the {trigger.text} named in the sentence: {place.note or place.name}"
+            ),
+        )
+        for part, place in found
+    ]  # fmt: skip
 
 
 def _continues(ctx: EventContext, last: Span, sent: Span) -> bool:
@@ -462,6 +479,7 @@ def _refine(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> str | 
     return sub_type
 
 
-def _mention_id(article_id: str, trigger: Trigger) -> str:
-    digest = hashlib.sha1(f"{article_id}:{trigger.head.idx}".encode()).hexdigest()[:12]
+def _mention_id(article_id: str, trigger: Trigger, part: int | None = None) -> str:
+    key = f"{article_id}:{trigger.head.idx}" + (f":{part}" if part is not None else "")
+    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
     return f"m-{digest}"

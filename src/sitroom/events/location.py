@@ -89,3 +89,30 @@ def _unresolved_object(taken: Span | None, toponyms: list[Toponym]) -> str | Non
         return None
     first = names[0]
     return str(first.text)
+
+
+def partition_places(trigger: Token, geography: DocumentGeography) -> list[tuple[Span, Place]]:
+    """The places of the parts of a counted event: "nine air strikes ..., including three in Mosul and one
+    near Tal Afar" gives (three, Mosul) and (one, near Tal Afar). Empty when the sentence gives no parts."""
+    heads = [trigger] + ([trigger.head] if trigger.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("including", "among"):
+                parts = [p for o in prep.children if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
+                found = [(part, place) for part in parts if (place := _part_place(part, geography)) is not None]
+                if found:
+                    return found
+    return []
+
+
+def _part_place(part: Token, geography: DocumentGeography) -> Place | None:
+    """The place a part names under its own locative preposition ('three in Mosul')."""
+    if not (part.like_num or any(c.dep_ == "nummod" for c in part.children)):
+        return None
+    for prep in part.children:
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE_PREPS:
+            span = prep.doc[prep.i : prep.right_edge.i + 1]
+            inside = [t for t in geography.within(span.start_char, span.end_char)]
+            if inside:
+                return _with_precision(_finest(inside), part.sent)
+    return None
