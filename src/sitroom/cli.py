@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
+from typer.exceptions import TyperException
 
 from sitroom.errors import SitroomError
 from sitroom.export import FORMATS, write_events
@@ -146,6 +148,37 @@ def statements_command(
     console.print(table)
 
 
+@app.command("figures")
+def figures_command(
+    db: DbOption = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind: killed, injured, abducted, arrested, displaced, troops.")
+    ] = None,
+    place: Annotated[str | None, typer.Option(help="Only figures placed at this town, admin1 or country.")] = None,
+) -> None:
+    """List figures that belong to no event (displaced people, troops, cumulative tolls) as series: by kind and
+    place, then as-of date, each with its source and sentence."""
+    with _open(db) as store:
+        figures = store.figures(kind, place)
+    if not figures:
+        console.print("No figures match. Run `sitroom ingest PATH` first, or loosen the filters.")
+        return
+    rows = [
+        (
+            f.kind, f.place.name if f.place else "", f.date.isoformat() if f.date else "",
+            f"{f.low:,}-{f.best:,}-{f.high:,}", f.qualifier or "", f.source or "", f.provenance.article_id,
+        )
+        for f in figures
+    ]  # fmt: skip
+    table = Table(show_lines=False)
+    for n, column in enumerate(("kind", "place", "as of", "low-best-high", "qualifier", "source", "article")):
+        table.add_column(column, min_width=min(10, max(len(column), *(len(r[n]) for r in rows))))
+    table.add_column("sentence", min_width=20)
+    for row, f in zip(rows, figures, strict=True):
+        table.add_row(*row, textwrap.shorten(f.sentence or "", 100, placeholder=" …"))
+    console.print(table)
+
+
 @app.command("show")
 def show_command(
     event_id: Annotated[str, typer.Argument(help="An event id from `sitroom events`.")], db: DbOption = None
@@ -247,6 +280,7 @@ def summary_command(
     )
     console.print(f"events: {len(events)} (historical events are kept but not listed)")
     console.print(f"statements (threats, plans, denials ... kept apart from events): {counts['statements']}")
+    console.print(f"figures that belong to no event (displaced, troops, tolls): {counts['figures']}")
     for name, n in Counter(e.event_type for e in events).most_common():
         console.print(f"  {n:4d}  {name}", highlight=False)
     console.print("top locations:")
@@ -334,10 +368,12 @@ def main() -> None:
         raise SystemExit(2) from None
     except typer.Abort:
         raise SystemExit(130) from None
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
-        raise
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except TyperException as exc:  # usage errors: a bad option or argument
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            err.print(f"[red]error:[/] {exc.format_message()}", highlight=False, soft_wrap=True)
+        raise SystemExit(exc.exit_code) from None

@@ -126,13 +126,19 @@ class Place:
 class Figure:
     """A stated number of people: killed, injured, displaced, troops, population."""
 
-    kind: str
+    kind: str  # killed, injured, abducted, arrested, displaced, troops
     low: int
     best: int
     high: int
     qualifier: str | None
     text: str
     provenance: Provenance
+    # A figure that belongs to no event ("more than 17,000 civilians have fled") carries its own context.
+    place: Place | None = None
+    date: dt.date | None = None
+    time_precision: TimePrecision | None = None
+    source: str | None = None
+    sentence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,7 @@ class EventMention:
     source_actor: str | None = None
     historical: bool = False
     date_note: str | None = None
+    figures: tuple[Figure, ...] = ()  # abducted, arrested, displaced and troop counts of this event
 
     @property
     def article_id(self) -> str:

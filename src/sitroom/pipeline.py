@@ -24,7 +24,7 @@ from sitroom.geo.countries import CountryTable
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.ingest import Ingested, Skipped, read_inputs
 from sitroom.language import AnalyzedArticle, analyze, load_model
-from sitroom.model import Article, EventMention, Statement
+from sitroom.model import Article, EventMention, Figure, Statement
 from sitroom.settings import Settings
 from sitroom.store import EventStore
 from sitroom.time import tag_document
@@ -35,11 +35,13 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Coded:
-    """One article with the events it asserts and the statements (threats, plans, denials) it reports."""
+    """One article with the events it asserts, the statements (threats, plans, denials) it reports, and the
+    figures that belong to no event."""
 
     article: Article
     mentions: tuple[EventMention, ...]
     statements: tuple[Statement, ...]
+    figures: tuple[Figure, ...] = ()  # counts that belong to no event: displaced, troops, cumulative tolls
 
 
 class Coder:
@@ -79,7 +81,7 @@ class Coder:
         for article in originals:
             analyzed = parsed.get(article.id)
             coding = self.code_parsed(analyzed) if analyzed else Coding((), ())
-            yield Coded(article, coding.mentions, coding.statements)
+            yield Coded(article, coding.mentions, coding.statements, coding.figures)
 
     def code_parsed(self, analyzed: AnalyzedArticle) -> Coding:
         article, doc = analyzed.article, analyzed.doc
@@ -188,7 +190,8 @@ def _flush(
     coded = list(coder.code(batch))
     mentions = [m for c in coded for m in c.mentions]
     statements = [s for c in coded for s in c.statements]
-    store.write_batch([c.article for c in coded], mentions, statements)
+    figures = [f for c in coded for f in c.figures]
+    store.write_batch([c.article for c in coded], mentions, statements, figures)
     report.coded += sum(1 for c in coded if c.article.duplicate_of is None)
     report.mentions += len(mentions)
     report.statements += len(statements)

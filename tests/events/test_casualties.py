@@ -46,6 +46,13 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("Dozens of people were killed and hundreds wounded.", {"killed": 12, "injured": 100}),
         ("The gunmen killed the district governor and his driver.", {"killed": 2}),
         ("The crowd was attacked and the police were injured.", {}),
+        # Other counts of people: abducted, arrested, displaced, and troops deployed.
+        ("Gunmen kidnapped 12 workers and killed two guards near Kano on Monday.", {"abducted": 12, "killed": 2}),
+        ("Police arrested 30 suspects in Lagos.", {"arrested": 30}),
+        ("The fighting has already forced more than 17,000 civilians to flee their homes.", {"displaced": 17000}),
+        ("Thousands of civilians fled, joining the estimated 500,000 refugees who fled Mosul.",
+         {"displaced": 501000}),
+        ("The Turkish government has deployed roughly 700 troops to the northeast of Mosul.", {"troops": 700}),
     ],
 )  # fmt: skip
 def test_counts(nlp: Language, sentence: str, expected: dict[str, int]) -> None:

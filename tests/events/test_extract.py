@@ -251,3 +251,26 @@ def test_a_counted_event_splits_into_its_located_parts(coder: Coder) -> None:
         ("Tal Afar", GeoPrecision.NEAR),
     ]
     assert len({m.id for m in strikes}) == 2 and all(m.date == dt.date(2016, 10, 30) for m in strikes)
+
+
+def test_figures_that_belong_to_no_event_keep_their_context(coder: Coder) -> None:
+    coded = coder.code_document(
+        "Iraqi troops advanced on Mosul on Monday. The expanding conflict over Mosul has already forced more "
+        "than 17,000 civilians to flee their homes. The UN anticipates that 200,000 people will flee Mosul.",
+        published=PUBLISHED,
+    )
+    (displaced,) = coded.figures  # the UN's projection is no figure of what happened
+    assert (displaced.kind, displaced.low, displaced.best, displaced.qualifier) == (
+        "displaced",
+        17000,
+        17000,
+        "more than",
+    )
+    assert displaced.place is not None and displaced.place.name == "Mosul"
+    assert displaced.date == PUBLISHED and displaced.sentence is not None and "17,000" in displaced.sentence
+
+
+def test_troops_deployed_are_the_event_figure(coder: Coder) -> None:
+    (m,) = _code(coder, "Turkey has deployed several hundred troops to a military base in Bashiqa on Monday.")
+    assert m.sub_event_type == "Change to group/activity"
+    assert [(f.kind, f.best, f.qualifier) for f in m.figures] == [("troops", 300, "several hundred")]

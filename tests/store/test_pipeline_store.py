@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import shutil
 import signal
@@ -152,5 +153,22 @@ def test_statements_are_stored_apart_from_events(examples: Path, settings: Setti
         threats = [s for s in statements if s.kind == "threat" and s.speaker == "Trump"]
         assert len(threats) == 1 and threats[0].sentence.startswith("Trump threatened to bomb regime targets")
         assert len({s.id for s in statements}) == len(statements) == store.counts()["statements"]
+        (displaced,) = store.figures("displaced")  # "The 'liberation' has displaced hundreds of thousands"
+        assert (displaced.best, displaced.qualifier) == (100_000, "hundreds of thousands")
+        assert displaced.place is not None and displaced.date is not None
         mentions = store.mentions()
     assert not any(m.sentence.startswith("Trump threatened") for m in mentions)
+
+
+def test_figures_are_listed_as_series_with_their_as_of_dates(examples: Path, settings: Settings, coder: Coder) -> None:
+    ingest([examples / "000_5a2efb6d2c4bef1a.txt", examples / "002_f93fea5c4e1dda40.txt"], settings, coder=coder)
+    with EventStore(settings.db_path, read_only=True) as store:
+        in_mosul = store.figures("displaced", place="mosul")
+        in_iraq = store.figures("displaced", place="Iraq")
+    # "has already forced more than 17,000 civilians to flee": a total as of publication, 1 November
+    assert [(f.best, f.qualifier, f.date) for f in in_mosul] == [(17_000, "more than", dt.date(2016, 11, 1))]
+    # "More than 5,600 have fled their homes since the advance began October 17": counted from 17 October,
+    # given on 24 October
+    fled = next(f for f in in_iraq if f.best == 5_600)
+    assert fled.date == dt.date(2016, 10, 24) and fled.provenance.article_id == "002_f93fea5c4e1dda40"
+    assert in_mosul[0] in in_iraq  # a town's figures are its country's too

@@ -39,7 +39,8 @@ _KILLED_PATTERNS = (
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,2}}(?:dead|deaths|fatalities|bodies|killed)\b(?!\s+(?:by|in|when))",
 )
 _SINGLE_KILLED_PATTERNS = (
-    rf"(?:{_KILL_VERBS}|{_TO_DEATH}|shot\s+dead|gunned\s+down|assassinated|beheaded)\s+{_ONE_VICTIM}",
+    rf"(?:{_KILL_VERBS.replace('|left|leaving', '')}|{_TO_DEATH}|shot\s+dead|gunned\s+down|assassinated|"
+    rf"beheaded)\s+{_ONE_VICTIM}",
     r"(?P<one>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+),?\s+(?:[\w\s,-]{0,40},\s+)?(?:was|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death)",
 )
@@ -76,12 +77,13 @@ class Casualty:
 
     figure: Figure
     civilian: bool
+    verb: int | None = None  # the index of the verb governing the people counted, when the parse gave it
 
 
 def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     """Killed and injured figures in ``sent``: the victims its verbs govern, then the wordings the parse misses."""
     parsed = parse_victims(sent, article_id)
-    found = [Casualty(v.figure, v.civilian) for v in parsed]
+    found = [Casualty(v.figure, v.civilian, v.verb) for v in parsed]
     covered = [span for v in parsed for span in v.spans] + agent_spans(sent)
     sentence, offset = sent.text, sent.start_char
     for kind, patterns in _COMPILED.items():

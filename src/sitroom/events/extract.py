@@ -55,6 +55,7 @@ _CIVILIAN_PLACES = {
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _PROTESTS = {"Peaceful protest", "Protest with intervention"}
 _VIOLENCE_TYPES = {"Armed clash", "Attack"}
+_OTHER_FIGURES = ("abducted", "arrested", "displaced", "troops")
 _BATTLES = "Battles"  # what a threat to fight or to take ground speaks of, when its sides are unknown
 _TAKEOVERS = {"Government regains territory", "Non-state actor overtakes territory"}
 _RIOTS = {"Violent demonstration"}
@@ -92,6 +93,7 @@ class Coding:
 
     mentions: tuple[EventMention, ...]
     statements: tuple[Statement, ...]
+    figures: tuple[Figure, ...] = ()  # counts no event owns: displaced, troops, cumulative tolls
 
 
 def extract_events(ctx: EventContext) -> Coding:
@@ -99,6 +101,7 @@ def extract_events(ctx: EventContext) -> Coding:
     statement for each threat, plan, denial or hypothetical."""
     mentions: list[EventMention] = []
     statements: list[Statement] = []
+    figures: list[Figure] = []
     cues: set[int] = set()  # the words whose statements are kept, one statement each
     last: Span | None = None  # the sentence of the latest mention
     for sent in ctx.doc.sents:
@@ -137,7 +140,59 @@ def extract_events(ctx: EventContext) -> Coding:
             # "Rebels attacked an army base. At least 7 soldiers and 3 insurgents died in the attack."
             mentions[-1] = _with_casualties(mentions[-1], casualties)
             last = sent
-    return Coding(tuple(mentions), tuple(statements))
+        elif casualties and len(asserted) == len(triggers):
+            # "More than 17,000 civilians have fled their homes": a figure of its own, with its context.
+            figures.extend(f for c in casualties if (f := _standalone(ctx, sent, c)) is not None)
+    return Coding(tuple(mentions), tuple(statements), tuple(figures))
+
+
+def _standalone(ctx: EventContext, sent: Span, casualty: Casualty) -> Figure | None:
+    """A figure no event owns, with the place, date and source its sentence gives it; None when its clause
+    asserts nothing ("the UN anticipates that 200,000 people will flee"). History is no bar: a cumulative
+    figure ("has already forced 17,000 to flee") is one."""
+    figure = casualty.figure
+    if casualty.verb is not None:
+        verb = ctx.doc[casualty.verb]
+    else:
+        span = ctx.doc.char_span(figure.provenance.start, figure.provenance.end, alignment_mode="expand")
+        root = span.root if span is not None else sent.root
+        verb = next((t for t in [root, *root.ancestors] if t.pos_ in ("VERB", "AUX")), sent.root)
+    modality = assess(verb)
+    if not modality.asserted and modality.reason != "background":
+        return None
+    when = date_event(verb, ctx.timexes, ctx.article)
+    date, precision = when.date, when.precision
+    own_date = when.text is not None and not (when.note or "").startswith("no date in the sentence")
+    own_date = own_date and not _starting_point(ctx, sent, when.text or "")
+    if _present_perfect(verb) and not own_date and ctx.article.published is not None:
+        date, precision = ctx.article.published, ctx.article.published_precision  # a total as of publication
+    country = ctx.geography.countries[0] if ctx.geography.countries else None
+    place = locate(verb, None, ctx.geography) or _fallback_place(ctx, sent, country)
+    source = modality.source
+    return dataclasses.replace(
+        figure, place=place, date=date, time_precision=precision,
+        source=phrase(source).text if source is not None else None, sentence=sent.text.rstrip(),
+    )  # fmt: skip
+
+
+def _starting_point(ctx: EventContext, sent: Span, text: str) -> bool:
+    """'since the advance began October 17', 'since Monday': the date a running total counts from, not the
+    date it was given."""
+    for timex in ctx.timexes:
+        if timex.text != text or not sent.start_char <= timex.provenance.start < sent.end_char:
+            continue
+        span = ctx.doc.char_span(timex.provenance.start, timex.provenance.end, alignment_mode="expand")
+        if span is None:
+            continue
+        path = [span.root, *span.root.ancestors]
+        return any(t.lower_ == "since" or any(c.lower_ == "since" for c in t.children) for t in path)
+    return False
+
+
+def _present_perfect(verb: Token) -> bool:
+    """'has forced', 'have fled': a total up to the time of writing."""
+    chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for v in chain for c in v.children)
 
 
 def _statement(ctx: EventContext, sent: Span, trigger: Trigger, modality: Modality, cues: set[int]) -> Statement | None:
@@ -290,6 +345,7 @@ def _code(
         place=place or _fallback_place(ctx, sent, country),
         fatalities=killed,
         injured=injured,
+        figures=tuple(f for kind in _OTHER_FIGURES if (f := _total(casualties, kind)) is not None),
         certainty=modality.certainty,
         source_actor=phrase(modality.source).text if modality.source is not None else None,
         historical=historical,

@@ -18,6 +18,8 @@ _IRREALIS = {
     "anticipate", "propose", "consider", "volunteer", "deny", "ready", "justify", "trigger", "prompt",
     "pledge", "agree", "decide", "allow", "permit", "need", "able", "capable",
 }  # fmt: skip
+# Verbs whose infinitive complement happened: "forced 17,000 civilians to flee", "managed to escape".
+_IMPLICATIVE = {"force", "cause", "compel", "oblige", "manage", "drive"}
 # Irrealis verbs whose subject is a real event that caused something ("the bombing triggered a frenzy").
 _CAUSING = {"trigger", "prompt", "prevent", "deter", "risk", "justify"}
 _REPORTING = {
@@ -103,7 +105,7 @@ def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | 
     if not reporting and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in children):
         head = token.head.lemma_.lower()
         # "threatened to bomb": the threatening verb above says what kind of statement it is.
-        if head not in _REPORTING and head not in _IRREALIS:
+        if head not in _REPORTING and head not in _IRREALIS and head not in _IMPLICATIVE:
             return "infinitive (purpose or plan)"
     return None
 

@@ -1,4 +1,7 @@
-"""Read killed and injured counts from the parse: the victims a casualty verb governs, and their numbers.
+"""Read counts of people from the parse: the victims a casualty verb governs, and their numbers.
+
+Killed and injured, and also abducted ("kidnapped 12 workers"), arrested ("police detained 30 suspects"),
+displaced ("forced more than 17,000 civilians to flee") and troops ("deployed roughly 700 troops").
 
 "At least nine Afghan security force members were killed and fifteen others injured" gives nine killed
 (the passive subject of *killed*) and fifteen injured (the noun *injured* modifies); "a village chief imam
@@ -23,9 +26,18 @@ _KILLED = {
 }  # fmt: skip
 _TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "stone", "bludgeon", "gun", "crush", "torture"}
 _INJURED = {"injure", "wound", "hurt", "hospitalise", "hospitalize", "maim"}
-_INTRANSITIVE = {"die", "perish"}
+_ABDUCTED = {"abduct", "kidnap"}
+_ARRESTED = {"arrest", "detain", "apprehend"}
+_DISPLACED = {"displace", "flee", "uproot", "evacuate"}
+_TROOPS_MOVED = {"deploy", "send", "dispatch", "station", "mass", "amass", "mobilize", "mobilise", "redeploy"}
+_TROOP_WORDS = {
+    "troop", "soldier", "fighter", "force", "personnel", "militiaman", "militant", "commando", "marine",
+    "paratrooper", "serviceman", "reservist", "policeman", "officer", "adviser", "advisor", "member",
+}  # fmt: skip
+_INTRANSITIVE = {"die", "perish", "flee"}
 _AGGREGATES = {"total", "number", "toll"}  # "a total of 30 people"
 _NOBODY = {"no", "nobody", "none"}
+_RELATIVE = {"who", "which", "that"}
 # Singular nouns that name many people: "the crowd was attacked" counts no one.
 _COLLECTIVE = {
     "people", "police", "group", "crowd", "convoy", "family", "unit", "patrol", "army", "force", "population",
@@ -46,20 +58,22 @@ class VictimCount:
     figure: Figure
     civilian: bool
     spans: tuple[tuple[int, int], ...]  # the character spans of the numbers read, in the article
+    verb: int  # the index of the verb that governs the people counted
 
 
 def parse_victims(sent: Span, article_id: str) -> list[VictimCount]:
-    """Every killed or injured figure whose victims a verb of ``sent`` governs."""
+    """Every killed, injured, abducted, arrested or displaced figure whose people a verb of ``sent`` governs,
+    and the troops a verb deploys."""
     found = []
     for token in sent:
         kind = _kind(token)
         if kind is None:
             continue
-        victims = list(_victims(token))
+        victims = [v for v in _victims(token) if kind != "troops" or v.lemma_.lower() in _TROOP_WORDS]
         counted = [(v, c) for v in victims for c in [_count(v)] if c is not None]
         if not counted:
             continue
-        found.append(_figure(kind, counted, article_id))
+        found.append(_figure(kind, counted, article_id, token.i))
     return found
 
 
@@ -85,6 +99,14 @@ def _kind(token: Token) -> str | None:
         return "injured"
     if lemma in _TO_DEATH and _to_death(token):
         return "killed"
+    if lemma in _ABDUCTED or (lemma == "take" and any(c.lower_ == "hostage" for c in token.children)):
+        return "abducted"
+    if lemma in _ARRESTED:
+        return "arrested"
+    if lemma in _DISPLACED:
+        return "displaced"
+    if lemma in _TROOPS_MOVED:
+        return "troops"
     return None
 
 
@@ -104,11 +126,15 @@ def _victims(verb: Token) -> Iterator[Token]:
     heads: list[Token] = [c for c in children if c.dep_ == "nsubjpass"]
     if not heads and (verb.lemma_.lower() in _INTRANSITIVE or _passive_participle(verb)):
         heads = [c for c in children if c.dep_ == "nsubj"]
+    if not heads and verb.dep_ == "xcomp" and verb.lemma_.lower() in _INTRANSITIVE:
+        heads = [c for c in verb.head.children if c.dep_ == "dobj"]  # "forced 17,000 civilians to flee"
     if not heads:
         heads = [c for c in children if c.dep_ == "dobj"]
     if not heads and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "NUM"):
         heads = [verb.head]  # "fifteen others injured", "people killed"
     for head in heads:
+        if head.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            head = verb.head  # "the estimated 500,000 refugees who fled Mosul"
         yield from _with_conjuncts(_through_aggregate(head))
 
 
@@ -170,7 +196,7 @@ def _read(first: int, last: int, noun: Token) -> tuple[Count, int, int] | None:
     return count, start + count.start, start + count.end
 
 
-def _figure(kind: str, counted: list[tuple[Token, tuple[Count, int, int]]], article_id: str) -> VictimCount:
+def _figure(kind: str, counted: list[tuple[Token, tuple[Count, int, int]]], article_id: str, verb: int) -> VictimCount:
     counts = [c for _, (c, _, _) in counted]
     spans = tuple((start, end) for _, (_, start, end) in counted)
     qualifier = next((c.qualifier for c in counts if c.qualifier), None)
@@ -180,4 +206,4 @@ def _figure(kind: str, counted: list[tuple[Token, tuple[Count, int, int]]], arti
         Provenance(article_id, min(s for s, _ in spans), max(e for _, e in spans)),
     )  # fmt: skip
     civilian = any(noun.lemma_.lower() in _CIVILIAN_WORDS for noun, _ in counted)
-    return VictimCount(figure, civilian, spans)
+    return VictimCount(figure, civilian, spans, verb)

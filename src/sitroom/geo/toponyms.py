@@ -73,7 +73,18 @@ def resolve_document(doc: Doc, gazetteer: Gazetteer, countries: CountryTable) ->
     """Find and resolve every toponym in ``doc``, using the countries it names as context."""
     context = _context_countries(doc, countries)
     toponyms = tuple(find_toponyms(doc, gazetteer, countries, context))
-    return DocumentGeography(toponyms, tuple(code for code, _ in context.most_common()))
+    return DocumentGeography(toponyms, _main_countries(context, toponyms, countries))
+
+
+def _main_countries(context: Counter[str], toponyms: tuple[Toponym, ...], countries: CountryTable) -> tuple[str, ...]:
+    """The article's countries, most named first, counting its towns with the countries and demonyms:
+    a report on Mosul that names Turkey four times is still about Iraq if it names Mosul and Erbil more."""
+    counts = Counter(context)
+    for toponym in toponyms:
+        country = countries.by_name(toponym.place.country)
+        if toponym.place.precision != GeoPrecision.REGION and country is not None:
+            counts[country.iso2] += 1
+    return tuple(code for code, _ in counts.most_common())
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]) -> list[Toponym]:

@@ -37,8 +37,9 @@ def mention_from_plain(data: dict[str, Any]) -> EventMention:
     """The inverse of :func:`to_plain` for an EventMention."""
     values = _shared_fields(data)
     values["provenance"] = Provenance(**values["provenance"])
-    values["fatalities"] = _figure(values["fatalities"])
-    values["injured"] = _figure(values["injured"])
+    values["fatalities"] = figure_from_plain(values["fatalities"])
+    values["injured"] = figure_from_plain(values["injured"])
+    values["figures"] = tuple(f for f in (figure_from_plain(v) for v in values.get("figures", ())) if f is not None)
     return EventMention(**values)
 
 
@@ -68,10 +69,14 @@ def _place(data: dict[str, Any] | None) -> Place | None:
     return Place(**{**data, "precision": GeoPrecision(data["precision"])})
 
 
-def _figure(data: dict[str, Any] | None) -> Figure | None:
+def figure_from_plain(data: dict[str, Any] | None) -> Figure | None:
+    """The inverse of :func:`to_plain` for a Figure, standing alone or inside a mention."""
     if not data:
         return None
-    return Figure(**{**data, "provenance": Provenance(**data["provenance"])})
+    values = {**data, "provenance": Provenance(**data["provenance"]), "place": _place(data.get("place"))}
+    values["date"] = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+    values["time_precision"] = TimePrecision(data["time_precision"]) if data.get("time_precision") else None
+    return Figure(**values)
 
 
 def event_from_plain(data: dict[str, Any]) -> Event:

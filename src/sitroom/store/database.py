@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -13,8 +14,14 @@ import duckdb
 
 from sitroom.errors import StoreError
 from sitroom.fuse import fuse_mentions
-from sitroom.model import Article, Event, EventMention, Statement
-from sitroom.store.codec import event_from_plain, mention_from_plain, statement_from_plain, to_plain
+from sitroom.model import Article, Event, EventMention, Figure, Place, Statement
+from sitroom.store.codec import (
+    event_from_plain,
+    figure_from_plain,
+    mention_from_plain,
+    statement_from_plain,
+    to_plain,
+)
 
 SCHEMA_VERSION = 3
 _SCHEMA = """
@@ -36,6 +43,9 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS event_mentions (event_id VARCHAR, mention_id VARCHAR);
 CREATE TABLE IF NOT EXISTS statements (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, kind VARCHAR, about VARCHAR, speaker VARCHAR, payload JSON
+);
+CREATE TABLE IF NOT EXISTS figures (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, kind VARCHAR, best INTEGER, payload JSON
 );
 CREATE TABLE IF NOT EXISTS skipped (source VARCHAR PRIMARY KEY, reason VARCHAR, skipped_at TIMESTAMP);
 """
@@ -87,14 +97,19 @@ class EventStore:
         yield from self._db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL").fetchall()
 
     def write_batch(
-        self, articles: Sequence[Article], mentions: Sequence[EventMention], statements: Sequence[Statement] = ()
+        self,
+        articles: Sequence[Article],
+        mentions: Sequence[EventMention],
+        statements: Sequence[Statement] = (),
+        figures: Sequence[Figure] = (),
     ) -> None:
-        """Store ``articles`` with their mentions and statements and re-fuse events, all in one transaction."""
+        """Store ``articles`` with their mentions, statements and figures and re-fuse events, in one transaction."""
         try:
             self._db.execute("BEGIN TRANSACTION")
             self._replace_articles(articles)
             self._insert_mentions(mentions)
             self._insert_statements(statements)
+            self._insert_figures(figures)
             self._refuse()
             self._db.execute("COMMIT")
         except duckdb.Error as exc:
@@ -110,6 +125,7 @@ class EventStore:
             return
         self._db.execute("DELETE FROM mentions WHERE list_contains(?, article_id)", [ids])
         self._db.execute("DELETE FROM statements WHERE list_contains(?, article_id)", [ids])
+        self._db.execute("DELETE FROM figures WHERE list_contains(?, article_id)", [ids])
         self._db.execute("DELETE FROM articles WHERE list_contains(?, id)", [ids])
         rows = [
             (a.id, a.title, a.url, a.outlet, a.published, int(a.published_precision), a.source_path, a.content_hash,
@@ -132,6 +148,22 @@ class EventStore:
         rows = [(s.id, s.article_id, s.kind, s.about, s.speaker, json.dumps(to_plain(s))) for s in statements]
         if rows:
             self._db.executemany("INSERT OR REPLACE INTO statements VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def _insert_figures(self, figures: Sequence[Figure]) -> None:
+        rows = [(_figure_id(f), f.provenance.article_id, f.kind, f.best, json.dumps(to_plain(f))) for f in figures]
+        if rows:
+            self._db.executemany("INSERT OR REPLACE INTO figures VALUES (?, ?, ?, ?, ?)", rows)
+
+    def figures(self, kind: str | None = None, place: str | None = None) -> list[Figure]:
+        """Stored figures that belong to no event (displaced, troops, cumulative tolls) as series: by kind, then
+        place, then as-of date. ``place`` matches a town, admin1 or country name, case-insensitively."""
+        where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
+        rows = self._db.execute(f"SELECT payload FROM figures {where} ORDER BY id", params).fetchall()
+        found = [f for f in (figure_from_plain(json.loads(r[0])) for r in rows) if f is not None]
+        if place:
+            wanted = place.casefold()
+            found = [f for f in found if f.place is not None and wanted in _place_names(f.place)]
+        return sorted(found, key=_series_order)
 
     def statements(self, article_id: str | None = None) -> list[Statement]:
         """Stored threats, plans, denials and other statements, of one article or all, in text order."""
@@ -184,12 +216,17 @@ class EventStore:
         return {str(i): str(o) for i, o in rows}
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "mentions", "statements", "events", "skipped")
+        tables = ("articles", "mentions", "statements", "figures", "events", "skipped")
         counts = {t: int(self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
         counts["duplicates"] = int(
             self._db.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]  # type: ignore[index]
         )
         return counts
+
+
+def _figure_id(figure: Figure) -> str:
+    key = f"{figure.provenance.article_id}:{figure.provenance.start}:{figure.kind}"
+    return "f-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def _event_row(e: Event) -> tuple[object, ...]:
@@ -221,3 +258,12 @@ def _filter_sql(where: EventFilter) -> tuple[str, list[object]]:
         clauses.append("(actor1 ILIKE ? OR actor2 ILIKE ?)")
         params.extend([f"%{where.actor}%", f"%{where.actor}%"])
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _series_order(figure: Figure) -> tuple[str, str, dt.date, str, int]:
+    place = figure.place.name if figure.place is not None else ""
+    return figure.kind, place, figure.date or dt.date.min, figure.provenance.article_id, figure.provenance.start
+
+
+def _place_names(place: Place) -> set[str]:
+    return {n.casefold() for n in (place.name, place.admin1, place.country) if n}
