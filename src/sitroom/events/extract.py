@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.actors import ActorDictionary
 from sitroom.events.arguments import PRONOUNS, Arguments, find_arguments, phrase
+from sitroom.events.attackers import attackers_counted, suicide_attackers, with_attackers
 from sitroom.events.casualties import Casualty, find_casualties
 from sitroom.events.dating import date_event
 from sitroom.events.location import locate, partition_places
@@ -55,6 +56,7 @@ _CIVILIAN_PLACES = {
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _PROTESTS = {"Peaceful protest", "Protest with intervention"}
 _VIOLENCE_TYPES = {"Armed clash", "Attack"}
+_SUICIDE = "Suicide bomb"
 _OTHER_FIGURES = ("abducted", "arrested", "displaced", "troops")
 _BATTLES = "Battles"  # what a threat to fight or to take ground speaks of, when its sides are unknown
 _TAKEOVERS = {"Government regains territory", "Non-state actor overtakes territory"}
@@ -143,7 +145,31 @@ def extract_events(ctx: EventContext) -> Coding:
         elif casualties and len(asserted) == len(triggers):
             # "More than 17,000 civilians have fled their homes": a figure of its own, with its context.
             figures.extend(f for c in casualties if (f := _standalone(ctx, sent, c)) is not None)
-    return Coding(tuple(mentions), tuple(statements), tuple(figures))
+    return Coding(tuple(_with_suicide_attackers(ctx, mentions)), tuple(statements), tuple(figures))
+
+
+def _with_suicide_attackers(ctx: EventContext, mentions: list[EventMention]) -> list[EventMention]:
+    """Count the suicide attackers among the dead of their attack, once per sentence, unless the sentence or
+    the next one in its paragraph already does ("... and the bomber", "two suicide bombers were killed")."""
+    done: set[int] = set()
+    updated = []
+    for mention in mentions:
+        start = mention.provenance.start
+        sent = ctx.doc.char_span(start, mention.provenance.end, alignment_mode="expand")
+        attackers = suicide_attackers(sent) if sent is not None and start not in done else None
+        if sent is None or attackers is None or mention.sub_event_type != _SUICIDE:
+            updated.append(mention)
+            continue
+        done.add(start)
+        told = sent.text
+        if sent.end < len(ctx.doc) and _continues(ctx, sent, (after := ctx.doc[sent.end].sent)):
+            told += " " + after.text
+        if attackers_counted(told):
+            updated.append(mention)
+            continue
+        fatalities = with_attackers(mention.fatalities, attackers, ctx.article.id)
+        updated.append(dataclasses.replace(mention, fatalities=fatalities))
+    return updated
 
 
 def _standalone(ctx: EventContext, sent: Span, casualty: Casualty) -> Figure | None:
