@@ -46,6 +46,17 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("Dozens of people were killed and hundreds wounded.", {"killed": 12, "injured": 100}),
         ("The gunmen killed the district governor and his driver.", {"killed": 2}),
         ("The crowd was attacked and the police were injured.", {}),
+        # Victims shared by conjoined verbs, counted once; a pronoun subject is one person.
+        ("4 Russian tourists from Moscow were ambushed and killed on a ski lift.", {"killed": 4}),
+        ("Two men attacked a soldier with knives and were shot dead by other troops.", {"killed": 2}),
+        ("At least 14 villagers were kidnapped and killed.", {"abducted": 14, "killed": 14}),
+        ("Four people were killed and beheaded in the village.", {"killed": 4}),
+        ("He was shot and killed at the checkpoint.", {"killed": 1}),
+        ("A woman was killed when a shell fell on her house and she died.", {"killed": 1}),
+        ("A U.S. soldier succumbed to his wounds from an explosion.", {"killed": 1}),
+        ("Three members of the militia were found dead after being executed.", {"killed": 3}),
+        ("The attack resulted in the death of a policeman.", {"killed": 1}),
+        ("Dozens of domesticated animals were stolen or killed in the attack.", {}),
         # Other counts of people: abducted, arrested, displaced, and troops deployed.
         ("Gunmen kidnapped 12 workers and killed two guards near Kano on Monday.", {"abducted": 12, "killed": 2}),
         ("Police arrested 30 suspects in Lagos.", {"arrested": 30}),

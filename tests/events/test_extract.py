@@ -274,3 +274,9 @@ def test_troops_deployed_are_the_event_figure(coder: Coder) -> None:
     (m,) = _code(coder, "Turkey has deployed several hundred troops to a military base in Bashiqa on Monday.")
     assert m.sub_event_type == "Change to group/activity"
     assert [(f.kind, f.best, f.qualifier) for f in m.figures] == [("troops", 300, "several hundred")]
+
+
+def test_a_toll_goes_to_the_event_told_not_to_the_scene(coder: Coder) -> None:
+    # "During the assault" only sets the scene; the killing is the event that owns the six.
+    (m,) = _code(coder, "During the assault on a base near Grozny on Monday, six soldiers were killed.")
+    assert m.fatalities is not None and m.fatalities.best == 6

@@ -22,6 +22,11 @@ from sitroom.events.figures import parse_count, parse_number
         ("sixteen people", 16, 16, 16, None),
         ("twenty-five soldiers", 25, 25, 25, None),
         ("1.3 million", 1_300_000, 1_300_000, 1_300_000, None),
+        ("Thirty four people were killed", 34, 34, 34, None),
+        ("one hundred and twenty families", 120, 120, 120, None),
+        ("two thousand five hundred troops", 2_500, 2_500, 2_500, None),
+        ("twelve hundred residents", 1_200, 1_200, 1_200, None),
+        ("two three-year-old children", 2, 2, 2, None),  # two children, not five
     ],
 )
 def test_qualified_counts(text: str, low: int, best: int, high: int, qualifier: str | None) -> None:

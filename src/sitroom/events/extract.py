@@ -116,6 +116,9 @@ def extract_events(ctx: EventContext) -> Coding:
         # A bare plural with a toll of its own is particular: "A series of bombs across Baghdad killed 12".
         kept = [t for t in candidates if _casualties_for(t, candidates, casualties) or not _generic(t, ctx)]
         kept = [most_specific(t, triggers) for t in kept if not accidental(t, sent)]
+        # A toll belongs to an event the sentence tells, never to one it only sets the scene with ("During
+        # the assault ..., six soldiers were killed") or merely threatens.
+        owners = [t for t in kept if modalities[t.head.i].asserted] or kept
         coded = 0
         for trigger in kept:
             modality = modalities[trigger.head.i]
@@ -128,10 +131,10 @@ def extract_events(ctx: EventContext) -> Coding:
                 continue
             if _anaphoric(trigger, mentions, ctx):
                 # "... Two soldiers died in the attack": the toll and town of the event referred back to.
-                mentions[-1] = _with_casualties(mentions[-1], _casualties_for(trigger, kept, casualties))
+                mentions[-1] = _with_casualties(mentions[-1], _casualties_for(trigger, owners, casualties))
                 mentions[-1] = _with_place(mentions[-1], trigger, ctx)
                 continue
-            mention = _code(ctx, sent, trigger, modality, _casualties_for(trigger, kept, casualties))
+            mention = _code(ctx, sent, trigger, modality, _casualties_for(trigger, owners, casualties))
             if mention is not None:
                 parts = _parts(mention, trigger, ctx)
                 mentions.extend(parts)

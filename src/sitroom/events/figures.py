@@ -23,8 +23,13 @@ _VAGUE = {
 }  # fmt: skip
 
 _NUMBER = r"(\d{1,3}(,\d{3})+|\d+(\.\d+)?)(\s+(million|thousand|hundred))?"
-_WORDS = "|".join(sorted((re.escape(w) for w in _UNITS if len(w) > 2), key=len, reverse=True))
-_WORD_NUMBER = rf"(({_WORDS})(-({_WORDS}))?)(\s+(hundred|thousand|million))?"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_BELOW_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_ONES}))?|{_TEENS}|{_ONES})"
+_BELOW_1000 = rf"(?:{_BELOW_100}(?:\s+hundred(?:(?:\s+and)?\s+{_BELOW_100}(?!\s+hundred))?)?)"
+# "thirty four", "one hundred and twenty", "two thousand five hundred", "a dozen"
+_WORD_NUMBER = rf"(a\s+dozen|{_BELOW_1000}(?:\s+(?:thousand|million)(?:(?:\s+and)?\s+{_BELOW_1000})?)?)"
 _VAGUE_RE = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
 _QUANTITY = (
     rf"(?P<range>between\s+(?P<a>{_NUMBER}|{_WORD_NUMBER})\s+and\s+(?P<b>{_NUMBER}|{_WORD_NUMBER}))"
@@ -51,16 +56,22 @@ class Count:
 def parse_number(text: str) -> int | None:
     """An exact number written in digits or words ("17,000", "1.3 million", "sixteen"), else None."""
     text = text.strip().lower()
-    scale = 1
-    for word, value in _SCALES.items():
-        if text.endswith(" " + word):
-            text, scale = text[: -len(word) - 1].strip(), value
-    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+(\.\d+)?", text):
-        return round(float(text.replace(",", "")) * scale)
-    parts = text.split("-")
-    if all(p in _UNITS for p in parts):
-        return sum(_UNITS[p] for p in parts) * scale
-    return None
+    digits = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(hundred|thousand|million))?", text)
+    if digits:
+        return round(float(digits.group(1).replace(",", "")) * _SCALES.get(digits.group(2) or "", 1))
+    if text in _UNITS:
+        return _UNITS[text]
+    total = current = 0
+    for word in text.replace("-", " ").split():
+        if word in _UNITS and word not in ("a", "an"):
+            current += _UNITS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total, current = total + max(current, 1) * _SCALES[word], 0
+        elif word != "and":
+            return None
+    return (total + current) or None
 
 
 def parse_count(text: str) -> Count | None:

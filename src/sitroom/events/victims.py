@@ -22,9 +22,10 @@ from sitroom.model import Figure, Provenance
 # Verbs whose victims die or are hurt; "shoot", "stab" and the like only with "dead" or "to death".
 _KILLED = {
     "kill", "die", "slaughter", "massacre", "execute", "murder", "behead", "assassinate", "perish", "lynch",
-    "incinerate", "slay",
+    "incinerate", "slay", "succumb",
 }  # fmt: skip
-_TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "stone", "bludgeon", "gun", "crush", "torture"}
+# "found dead" too: the bodies of people killed.
+_TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "stone", "bludgeon", "gun", "crush", "torture", "find"}
 _INJURED = {"injure", "wound", "hurt", "hospitalise", "hospitalize", "maim"}
 _ABDUCTED = {"abduct", "kidnap"}
 _ARRESTED = {"arrest", "detain", "apprehend"}
@@ -34,7 +35,12 @@ _TROOP_WORDS = {
     "troop", "soldier", "fighter", "force", "personnel", "militiaman", "militant", "commando", "marine",
     "paratrooper", "serviceman", "reservist", "policeman", "officer", "adviser", "advisor", "member",
 }  # fmt: skip
-_INTRANSITIVE = {"die", "perish", "flee"}
+_INTRANSITIVE = {"die", "perish", "flee", "succumb"}
+# A personal pronoun as the subject stands for one person: "He was shot and killed".
+_ONE_PERSON = {"he", "she"}
+_ANIMALS = {
+    "animal", "livestock", "cattle", "cow", "sheep", "goat", "camel", "horse", "donkey", "dog", "chicken", "bird",
+}  # fmt: skip
 _AGGREGATES = {"total", "number", "toll"}  # "a total of 30 people"
 _NOBODY = {"no", "nobody", "none"}
 _RELATIVE = {"who", "which", "that"}
@@ -59,22 +65,34 @@ class VictimCount:
     civilian: bool
     spans: tuple[tuple[int, int], ...]  # the character spans of the numbers read, in the article
     verb: int  # the index of the verb that governs the people counted
+    pronoun: bool = False  # counted from "he" or "she" alone
 
 
 def parse_victims(sent: Span, article_id: str) -> list[VictimCount]:
     """Every killed, injured, abducted, arrested or displaced figure whose people a verb of ``sent`` governs,
     and the troops a verb deploys."""
-    found = []
+    found: list[VictimCount] = []
     for token in sent:
         kind = _kind(token)
         if kind is None:
             continue
-        victims = [v for v in _victims(token) if kind != "troops" or v.lemma_.lower() in _TROOP_WORDS]
+        if kind == "killed" and token.pos_ == "NOUN":  # "resulted in the deaths of 16 people"
+            if any(c.dep_ in ("nummod", "quantmod") for c in token.children):
+                continue  # "6 deaths of the Syrian Army": the word patterns read the number of deaths
+            victims = [v for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj" for v in _with_conjuncts(o)]  # fmt: skip
+        else:
+            victims = [v for v in _victims(token) if kind != "troops" or v.lemma_.lower() in _TROOP_WORDS]
         counted = [(v, c) for v in victims for c in [_count(v)] if c is not None]
+        # "were kidnapped and killed", "were killed and beheaded": people a verb before has counted
+        seen = {span for f in found if f.figure.kind == kind for span in f.spans}
+        counted = [(v, c) for v, c in counted if (c[1], c[2]) not in seen]
         if not counted:
             continue
         found.append(_figure(kind, counted, article_id, token.i))
-    return found
+    # "A woman was killed when a shell fell on her house, killing her": a pronoun is someone counted already.
+    named = {f.figure.kind for f in found if not f.pronoun}
+    return [f for f in found if not (f.pronoun and f.figure.kind in named)]
 
 
 def agent_spans(sent: Span) -> list[tuple[int, int]]:
@@ -91,6 +109,8 @@ def agent_spans(sent: Span) -> list[tuple[int, int]]:
 
 def _kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if lemma == "death" and token.pos_ == "NOUN":
+        return "killed"
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBD", "VBG"):
         return None
     if lemma in _KILLED:
@@ -130,12 +150,25 @@ def _victims(verb: Token) -> Iterator[Token]:
         heads = [c for c in verb.head.children if c.dep_ == "dobj"]  # "forced 17,000 civilians to flee"
     if not heads:
         heads = [c for c in children if c.dep_ == "dobj"]
+    if not heads and verb.dep_ == "conj" and _passive_conjunct(verb):
+        # "were ambushed and killed", "attacked a soldier and were shot dead": the first verb's subject
+        heads = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     if not heads and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "NUM"):
         heads = [verb.head]  # "fifteen others injured", "people killed"
     for head in heads:
         if head.lower_ in _RELATIVE and verb.dep_ == "relcl":
             head = verb.head  # "the estimated 500,000 refugees who fled Mosul"
         yield from _with_conjuncts(_through_aggregate(head))
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A conjoined verb told in the passive, whose subject is its first conjunct's: 'was kidnapped and later
+    killed' (a bare participle after a passive) or 'and were shot dead' (its own passive auxiliary)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in verb.head.children)
 
 
 def _passive_participle(verb: Token) -> bool:
@@ -167,6 +200,9 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
     """The count a victim noun gives, with its character span in the article."""
     if any(c.lower_ in _NOBODY for c in noun.children) or noun.lower_ in _NOBODY:
         return None
+    of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    if noun.lemma_.lower() in _ANIMALS or any(o.lemma_.lower() in _ANIMALS for o in of):
+        return None  # "dozens of domesticated animals were stolen or killed"
     if noun.tag_ == "CD" or noun.like_num or (parse_count(noun.text) is not None and noun.pos_ != "PRON"):
         return _read(noun.left_edge.i, noun.i, noun)
     numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or c.lower_ in ("several", "many")]
@@ -181,6 +217,8 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
     if noun.lower_ in _REFLEXIVE and noun.dep_ in ("dobj", "conj"):
         n = _REFLEXIVE[noun.lower_]
         return Count(n, n, n, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
+    if noun.lower_ in _ONE_PERSON and noun.dep_ in ("nsubjpass", "nsubj"):
+        return Count(1, 1, 1, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
     if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
         return Count(1, 1, 1, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
     return None
@@ -206,4 +244,5 @@ def _figure(kind: str, counted: list[tuple[Token, tuple[Count, int, int]]], arti
         Provenance(article_id, min(s for s, _ in spans), max(e for _, e in spans)),
     )  # fmt: skip
     civilian = any(noun.lemma_.lower() in _CIVILIAN_WORDS for noun, _ in counted)
-    return VictimCount(figure, civilian, spans, verb)
+    pronoun = all(noun.lower_ in _ONE_PERSON for noun, _ in counted)
+    return VictimCount(figure, civilian, spans, verb, pronoun)
