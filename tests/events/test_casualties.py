@@ -57,6 +57,15 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("Three members of the militia were found dead after being executed.", {"killed": 3}),
         ("The attack resulted in the death of a policeman.", {"killed": 1}),
         ("Dozens of domesticated animals were stolen or killed in the attack.", {}),
+        # Numbers that count no victims: years, dates, attackers, parts of a count already read.
+        ("2018 Mako Brimob standoff: Five police officers and one militant were killed.", {"killed": 6}),
+        ("A series of bombs across Baghdad on 12 July killed at least 29 people and wounded 81 others.",
+         {"killed": 29, "injured": 81}),
+        ("Missile strikes from two US drones killed at least 21 suspected militants.", {"killed": 21}),
+        ("Five people including 3 militia members were executed.", {"killed": 5}),
+        ("The gun battle killed three Taliban and left five injured.", {"killed": 3, "injured": 5}),
+        ("A bomb exploded near a bus, killing 36 and wounding 42.", {"killed": 36, "injured": 42}),
+        ("A grenade attack injured six this morning, including three whose states are critical.", {"injured": 6}),
         # Other counts of people: abducted, arrested, displaced, and troops deployed.
         ("Gunmen kidnapped 12 workers and killed two guards near Kano on Monday.", {"abducted": 12, "killed": 2}),
         ("Police arrested 30 suspects in Lagos.", {"arrested": 30}),

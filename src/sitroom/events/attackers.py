@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sitroom.events.figures import parse_number
+from sitroom.events.victims import in_date
 from sitroom.model import Figure, Provenance
 
 _ATTACKER_NOUNS = {"bomber", "attacker", "bombing", "bomb", "attack", "blast", "explosion", "car-bomber"}
 _REFLEXIVES = {"himself": 1, "herself": 1, "themselves": 2}
 _PAIRS = {"twin", "double", "dual"}
+_MOST = 100  # no attack has had this many suicide attackers: a larger number is a year or another count
 _ANOTHER = {"second", "another", "third"}
 # The text counts the attackers itself: their death told, or their number inside a toll.
 _ATTACKERS_COUNTED = re.compile(
@@ -97,9 +99,9 @@ def _suicide(token: Token) -> bool:
 def _count(token: Token) -> int:
     """The number of attackers one phrase names."""
     for child in token.children:
-        if child.dep_ == "nummod":
+        if child.dep_ == "nummod" and not in_date(child):
             value = parse_number(child.text)
-            if value is not None:
+            if value is not None and value < _MOST:
                 return value
         if child.lower_ in _PAIRS:
             return 2

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from sitroom.events.figures import QUANTITY, Count, parse_count
-from sitroom.events.victims import agent_spans, parse_victims
+from sitroom.events.victims import agent_spans, in_date, parse_victims
 from sitroom.model import Figure, Provenance
 
 _Q = QUANTITY.pattern
@@ -66,6 +66,10 @@ _COMPILED = {
     "injured": tuple(re.compile(p, re.IGNORECASE) for p in _INJURED_PATTERNS),
 }
 _SINGLE = tuple(re.compile(p) for p in _SINGLE_KILLED_PATTERNS)
+# A count inside an "including" phrase is part of a count already read, never added to it.
+_INCLUDED = re.compile(r"\b(?:including|among\s+them|among\s+whom)(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
+_LEFT = re.compile(r"(?:left|leaving)\b", re.IGNORECASE)
+_LEFT_HURT = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt|homeless|stranded|displaced)", re.IGNORECASE)
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(civilians?|women|children|residents|villagers|mourners|worshippers|families|people)\b", re.IGNORECASE
 )
@@ -96,12 +100,22 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
                     continue
                 if re.search(r"\bno\s*$", sentence[:start], re.IGNORECASE):
                     continue  # "no one was injured"
+                if _INCLUDED.search(sentence[:start]) or _in_date(sent, offset + start, offset + end):
+                    continue  # "five people, including 3 militiamen": a part; "on 12 July": a date
+                if kind == "killed" and _LEFT.match(match.group(0)) and _LEFT_HURT.match(sentence[end:]):
+                    continue  # "left five injured"
                 covered.append((start + offset, end + offset))
                 casualty = _casualty(kind, _added(count, match), match, sentence, offset, article_id)
                 found.append(_with_perpetrators(casualty, sentence, offset))
     if not any(c.figure.kind == "killed" for c in found):
         found.extend(_single_victims(sentence, offset, article_id))
     return sorted(found, key=lambda c: c.figure.provenance.start)
+
+
+def _in_date(sent: Span, start: int, end: int) -> bool:
+    """Whether the characters lie in a date, a time or a year ('on 12 July', '2018 Peshawar bombing')."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(in_date(t) for t in span if t.like_num)
 
 
 def _count(text: str) -> Count | None:

@@ -38,6 +38,12 @@ _TROOP_WORDS = {
 _INTRANSITIVE = {"die", "perish", "flee", "succumb"}
 # A personal pronoun as the subject stands for one person: "He was shot and killed".
 _ONE_PERSON = {"he", "she"}
+_CALENDAR_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "hour", "hours", "am", "pm", "a.m.", "p.m.", "o'clock", "night", "morning",
+}  # fmt: skip
 _ANIMALS = {
     "animal", "livestock", "cattle", "cow", "sheep", "goat", "camel", "horse", "donkey", "dog", "chicken", "bird",
 }  # fmt: skip
@@ -102,8 +108,10 @@ def agent_spans(sent: Span) -> list[tuple[int, int]]:
     for token in sent:
         if _kind(token) is None or not any(c.dep_ == "dobj" for c in token.children):
             continue
-        for subject in (c for c in token.children if c.dep_ == "nsubj"):
-            spans.append((subject.left_edge.idx, subject.idx + len(subject)))
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):  # "Missile strikes from two drones"
+            spans.append((subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)))
+        if token.dep_ == "acl":  # "... from two US drones killed at least 21": the noun it modifies
+            spans.append((token.head.left_edge.idx, token.head.idx + len(token.head)))
     return spans
 
 
@@ -203,9 +211,14 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
     of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     if noun.lemma_.lower() in _ANIMALS or any(o.lemma_.lower() in _ANIMALS for o in of):
         return None  # "dozens of domesticated animals were stolen or killed"
+    if in_date(noun):
+        return None  # "2018 Mako Brimob standoff: Five police officers ... were killed"
     if noun.tag_ == "CD" or noun.like_num or (parse_count(noun.text) is not None and noun.pos_ != "PRON"):
         return _read(noun.left_edge.i, noun.i, noun)
-    numbers = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or c.lower_ in ("several", "many")]
+    numbers = [
+        c for c in noun.children
+        if (c.dep_ in ("nummod", "quantmod") or c.lower_ in ("several", "many")) and not in_date(c)
+    ]  # fmt: skip
     if numbers:
         number = numbers[0]  # its whole phrase: "at least 17", "between 15 and 20"
         return _read(number.left_edge.i, max(number.i, min(number.right_edge.i, noun.i - 1)), noun)
@@ -222,6 +235,25 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
     if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
         return Count(1, 1, 1, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
     return None
+
+
+def in_date(token: Token) -> bool:
+    """Whether a number is part of a date or a year ('on 12 July', '2018 Peshawar bombing'). The parser's
+    DATE label alone is not enough: it often gives it to a sentence's last number ('wounding 42.')."""
+    if _year(token):
+        return True
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return False
+    doc = token.doc
+    neighbours = [
+        doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc) and doc[i].ent_type_ == token.ent_type_
+    ]
+    return any(t.lower_ in _CALENDAR_WORDS or _year(t) for t in neighbours)
+
+
+def _year(token: Token) -> bool:
+    """'2018' before a name or an event: a year, not a number of people."""
+    return token.is_digit and len(token) == 4 and 1900 <= int(token.text) <= 2100
 
 
 def _read(first: int, last: int, noun: Token) -> tuple[Count, int, int] | None:
