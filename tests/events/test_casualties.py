@@ -57,6 +57,8 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("Three members of the militia were found dead after being executed.", {"killed": 3}),
         ("The attack resulted in the death of a policeman.", {"killed": 1}),
         ("Dozens of domesticated animals were stolen or killed in the attack.", {}),
+        ("Russian police officer was gunned down by militants in Dagestan.", {"killed": 1}),
+        ("A leading tribal elder and chief of a peace committee was killed in a blast.", {"killed": 1}),
         # Numbers that count no victims: years, dates, attackers, parts of a count already read.
         ("2018 Mako Brimob standoff: Five police officers and one militant were killed.", {"killed": 6}),
         ("A series of bombs across Baghdad on 12 July killed at least 29 people and wounded 81 others.",

@@ -57,6 +57,13 @@ _COLLECTIVE = {
 }  # fmt: skip
 # The attacker dying in their own attack counts among the dead ("killing himself and 6 others").
 _REFLEXIVE = {"himself": 1, "herself": 1, "themselves": 2}
+# Nouns for one person, counted even without an article: "Russian police officer was gunned down".
+_PERSON_NOUNS = {
+    "officer", "policeman", "policewoman", "soldier", "guard", "journalist", "official", "commander", "leader",
+    "cleric", "judge", "lawyer", "doctor", "man", "woman", "child", "boy", "girl", "civilian", "teacher", "student",
+    "worker", "farmer", "politician", "activist", "candidate", "mayor", "governor", "chief", "priest", "imam",
+    "trooper", "militant", "fighter", "member", "bystander", "resident", "villager", "driver", "employee",
+}  # fmt: skip
 _CIVILIAN_WORDS = {
     "civilian", "woman", "child", "resident", "villager", "mourner", "worshipper", "family", "people", "person",
     "passenger", "student", "pilgrim", "shopper", "girl", "boy", "farmer", "teacher", "worker",
@@ -227,6 +234,10 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
     one = any((c.dep_ == "det" and c.lower_ in ("a", "an", "one", "the")) or c.dep_ == "poss" for c in noun.children)
     if singular and one and noun.lemma_.lower() not in _COLLECTIVE:  # "a tribal leader", "the governor and his driver"
         return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)
+    bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
+    # not a bare conjunct: "a tribal elder and chief of the peace committee" is one man
+    if singular and bare and noun.dep_ != "conj" and noun.tag_ == "NN" and noun.lemma_.lower() in _PERSON_NOUNS:
+        return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)  # headline style: "Russian police officer was shot"
     if noun.lower_ in _REFLEXIVE and noun.dep_ in ("dobj", "conj"):
         n = _REFLEXIVE[noun.lower_]
         return Count(n, n, n, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
