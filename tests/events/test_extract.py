@@ -280,3 +280,16 @@ def test_a_toll_goes_to_the_event_told_not_to_the_scene(coder: Coder) -> None:
     # "During the assault" only sets the scene; the killing is the event that owns the six.
     (m,) = _code(coder, "During the assault on a base near Grozny on Monday, six soldiers were killed.")
     assert m.fatalities is not None and m.fatalities.best == 6
+
+
+def test_ground_taken_by_an_unnamed_force_is_typed_from_its_words(coder: Coder) -> None:
+    (state,) = _code(coder, "Military forces from the region took control by force of several areas in Akinima.")
+    assert state.sub_event_type == "Government regains territory"
+    (rebels,) = _code(coder, "Opposition fighters took control of two villages near Aleppo on Thursday.")
+    assert rebels.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_headline_in_the_present_tells_a_counted_event(coder: Coder) -> None:
+    (m,) = _code(coder, "Two suicide bombers blow themselves up during noon prayers in two mosques.")
+    assert m.sub_event_type == "Suicide bomb"
+    assert not _code(coder, "Suicide bombers blow themselves up for paradise, the preacher tells his followers.")

@@ -57,6 +57,13 @@ _EXCESSIVE_FORCE = "Excessive force against protesters"
 _PROTESTS = {"Peaceful protest", "Protest with intervention"}
 _VIOLENCE_TYPES = {"Armed clash", "Attack"}
 _SUICIDE = "Suicide bomb"
+_TOLD = {"VBD", "VBN", "VBZ", "VBP"}
+_EXTERNAL = 8
+_NON_STATE_WORDS = {
+    "rebel", "militant", "insurgent", "opposition", "jihadist", "terrorist", "militia", "militiaman", "separatist",
+    "guerrilla", "fighter", "gunman", "faction",
+}  # fmt: skip
+_STATE_WORDS = {"army", "military", "government", "troop", "soldier", "force", "police", "regime", "unit"}
 _OTHER_FIGURES = ("abducted", "arrested", "displaced", "troops")
 _BATTLES = "Battles"  # what a threat to fight or to take ground speaks of, when its sides are unknown
 _TAKEOVERS = {"Government regains territory", "Non-state actor overtakes territory"}
@@ -298,6 +305,8 @@ def _generic(trigger: Trigger, ctx: EventContext) -> bool:
     if head.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in head.children):
         return False
     scope = head.head if head.dep_ in ("nsubj", "nsubjpass") else head  # "Clashes erupted in Mosul"
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ in _TOLD:
+        scope = head.head.head  # "were hit by synchronised attacks in 13 locations"
     start, end = scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge)
     if ctx.geography.within(start, end):
         return False
@@ -338,11 +347,12 @@ def _code(
     killed = _total(casualties, "killed")
     when = date_event(trigger.head, ctx.timexes, ctx.article)
     injured = _total(casualties, "injured")
-    if place is None and when.text is None and killed is None and injured is None and not _specific(trigger):
-        return None  # generic talk of war: no place, date, toll or particular act anchors it to an event
     country = _event_country(ctx, place)
     actor1, actor2 = _actors(ctx, args, country, casualties, trigger)
-    sub_type = _refine(protest_kind(trigger, sent, killed is not None), actor1, actor2)
+    anchored = place is not None or when.text is not None or killed is not None or injured is not None
+    if not (anchored or _specific(trigger) or (_named(actor1) and _named(actor2))):
+        return None  # generic talk of war: no place, date, toll, particular act or named sides anchor it
+    sub_type = _refine(protest_kind(trigger, sent, killed is not None), actor1, actor2, args)
     if sub_type is None:
         return None
     if sub_type in _TAKEOVERS and nonviolent_takeover(sent):
@@ -407,7 +417,12 @@ def _specific(trigger: Trigger) -> bool:
             return True  # "Protesters poured into the streets", "Clashes erupted", "forces committed rape"
         return any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in children)
     participants = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ not in _PRONOUNS]
-    return bool(participants) and head.tag_ in ("VBD", "VBN")
+    if participants and head.tag_ in ("VBD", "VBN"):
+        return True
+    # a headline's present: "Two suicide bombers blow themselves up", not "militants attack civilians"
+    counted = any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for p in participants
+                  for c in p.children)  # fmt: skip
+    return counted and head.tag_ in ("VBP", "VBZ")
 
 
 def _total(casualties: list[Casualty], kind: str) -> Figure | None:
@@ -551,10 +566,18 @@ def _armed_group_named(ctx: EventContext, args: Arguments, country: str | None) 
     return next(iter(groups.values())) if len(groups) == 1 else None
 
 
-def _refine(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> str | None:
+def _named(actor: Actor | None) -> bool:
+    """An actor the dictionary knows, not a generic or unresolved one."""
+    return actor is not None and actor.resolved and actor.inter in (_STATE, *_ARMED_GROUPS, _EXTERNAL)
+
+
+def _refine(sub_type: str, actor1: Actor | None, actor2: Actor | None, args: Arguments | None = None) -> str | None:
     if sub_type == TERRITORY:
         if actor1 is None and actor2 is None:
-            return None
+            taker = _taker_words(args.agent) if args is not None and args.agent is not None else None
+            if taker is None:
+                return None
+            return "Government regains territory" if taker == "state" else "Non-state actor overtakes territory"
         taker_is_state = actor1.inter == _STATE if actor1 else actor2 is not None and actor2.inter != _STATE
         return "Government regains territory" if taker_is_state else "Non-state actor overtakes territory"
     if sub_type == VIOLENCE:
@@ -562,6 +585,17 @@ def _refine(sub_type: str, actor1: Actor | None, actor2: Actor | None) -> str | 
             return "Violent demonstration"  # "stone-throwing protesters clashed with police"
         return "Attack" if actor2 is not None and actor2.inter == _CIVILIANS else "Armed clash"
     return sub_type
+
+
+def _taker_words(agent: Span) -> str | None:
+    """Who took ground, from the words of an agent no dictionary names: 'Military forces from the region' is
+    a state's, 'opposition fighters' a non-state group's."""
+    words = {t.lemma_.lower() for t in agent}
+    if words & _NON_STATE_WORDS:
+        return "non-state"
+    if words & _STATE_WORDS:
+        return "state"
+    return None
 
 
 def _mention_id(article_id: str, trigger: Trigger, part: int | None = None) -> str:
