@@ -293,3 +293,22 @@ def test_a_headline_in_the_present_tells_a_counted_event(coder: Coder) -> None:
     (m,) = _code(coder, "Two suicide bombers blow themselves up during noon prayers in two mosques.")
     assert m.sub_event_type == "Suicide bomb"
     assert not _code(coder, "Suicide bombers blow themselves up for paradise, the preacher tells his followers.")
+
+
+def test_an_event_told_as_context_is_coded_with_its_own_place_date_and_toll(coder: Coder) -> None:
+    text = (
+        "Turkish jets struck PKK positions in northern Iraq on Sunday in retaliation for a bombing in Ankara "
+        "that killed 28 people on Wednesday."
+    )
+    strike, bombing = sorted(_code(coder, text), key=lambda m: m.trigger_start)
+    assert (strike.sub_event_type, strike.place and strike.place.name) == ("Air/drone strike", "Iraq")
+    assert strike.actor1 is not None and strike.actor1.name.startswith("Military Forces of Turkey")
+    assert strike.fatalities is None and strike.date == dt.date(2016, 10, 30)  # Sunday, not Wednesday
+    assert bombing.place is not None and bombing.place.name == "Ankara"
+    assert bombing.fatalities is not None and bombing.fatalities.best == 28
+    assert bombing.date == dt.date(2016, 10, 26)
+
+
+def test_context_is_no_event_when_the_clause_it_explains_is_not_one(coder: Coder) -> None:
+    # the recapture has not happened: the officials' meeting after it is a plan
+    assert not _code(coder, "After Mosul's recapture, Kurdish officials will meet partners in Baghdad.")

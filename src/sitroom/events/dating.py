@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitroom.events.modality import own_part
 from sitroom.model import Article, TimeExpression, TimePrecision
 from sitroom.time.lexicon import parse_number
 
@@ -76,7 +77,9 @@ def _inferred(article: Article) -> str:
 def _governing(token: Token, timexes: tuple[TimeExpression, ...], exclude: Span | None = None) -> TimeExpression | None:
     """The expression in the token's sentence nearest to it in the parse (then in the text)."""
     sent = token.sent
-    candidates = [t for t in timexes if sent.start_char <= t.provenance.start < sent.end_char]
+    inside = [t for t in timexes if sent.start_char <= t.provenance.start < sent.end_char]
+    # its own part of the sentence first: "struck on Sunday in retaliation for a bombing on Wednesday"
+    candidates = [t for t in inside if own_part(token, t.provenance.start)] or inside
     if exclude is not None:
         candidates = [t for t in candidates if not exclude.start_char <= t.provenance.start < exclude.end_char]
     if not candidates:

@@ -117,9 +117,21 @@ def extract_events(ctx: EventContext) -> Coding:
         triggers = find_triggers(sent)
         # Only an asserted event can absorb another: "two days after the attack, gunmen killed two" is a killing.
         modalities = {t.head.i: assess(t.head) for t in triggers}
-        asserted = [t for t in triggers if modalities[t.head.i].asserted]
         casualties = find_casualties(sent, ctx.article.id)
-        candidates = [t for t in triggers if not _subordinate(t, asserted)]
+        # "in retaliation for a bombing in Ankara that killed 28": an event of its own, with its own words
+        context = {
+            t.head.i for t in triggers if _context_root(t, modalities[t.head.i]) and _material(ctx, t, casualties)
+        }
+        for t in triggers:
+            cue = modalities[t.head.i].cue
+            if (
+                modalities[t.head.i].reason == "context"
+                and cue is not None
+                and any(c.head.i == cue.i for c in sent if c.i in context)
+            ):
+                modalities[t.head.i] = dataclasses.replace(modalities[t.head.i], asserted=True, reason=None, cue=None)
+        asserted = [t for t in triggers if modalities[t.head.i].asserted]
+        candidates = [t for t in triggers if t.head.i in context or not _subordinate(t, asserted)]
         # A bare plural with a toll of its own is particular: "A series of bombs across Baghdad killed 12".
         kept = [t for t in candidates if _casualties_for(t, candidates, casualties) or not _generic(t, ctx)]
         kept = [most_specific(t, triggers) for t in kept if not accidental(t, sent)]
@@ -194,7 +206,7 @@ def _standalone(ctx: EventContext, sent: Span, casualty: Casualty) -> Figure | N
         root = span.root if span is not None else sent.root
         verb = next((t for t in [root, *root.ancestors] if t.pos_ in ("VERB", "AUX")), sent.root)
     modality = assess(verb)
-    if not modality.asserted and modality.reason != "background":
+    if not modality.asserted and modality.reason not in ("background", "context"):
         return None
     when = date_event(verb, ctx.timexes, ctx.article)
     date, precision = when.date, when.precision
@@ -275,6 +287,23 @@ def _parts(mention: EventMention, trigger: Trigger, ctx: EventContext) -> list[E
         )
         for part, place in found
     ]  # fmt: skip
+
+
+def _context_root(trigger: Trigger, modality: Modality) -> bool:
+    """The trigger a context preposition governs ('in retaliation for a bombing'), not the words under it."""
+    cue = modality.cue
+    if modality.reason != "context" or cue is None or trigger.head.head.i != cue.i:
+        return False
+    return assess(cue.head).asserted  # not "After Mosul's recapture, officials will meet"
+
+
+def _material(ctx: EventContext, trigger: Trigger, casualties: list[Casualty]) -> bool:
+    """A context event worth coding: its own phrase gives it a place, a date or a toll."""
+    head = trigger.head
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    if ctx.geography.within(start, end) or any(start <= t.provenance.start < end for t in ctx.timexes):
+        return True
+    return any(start <= c.figure.provenance.start < end for c in casualties)
 
 
 def _continues(ctx: EventContext, last: Span, sent: Span) -> bool:

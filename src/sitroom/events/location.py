@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from sitroom.events.modality import own_part
 from sitroom.geo.toponyms import DocumentGeography, Toponym
 from sitroom.model import GeoPrecision, Place
 
@@ -29,7 +30,7 @@ def locate(
     ``frame_only`` takes only a place in the trigger's own frame, never the nearest town in the sentence.
     """
     sent = trigger.sent
-    in_sentence = [t for t in geography.within(sent.start_char, sent.end_char)]
+    in_sentence = _own_part(trigger, list(geography.within(sent.start_char, sent.end_char)))
     if not in_sentence:
         return None
     chosen = _from_frame(trigger, taken, in_sentence)
@@ -45,6 +46,12 @@ def locate(
     return place
 
 
+def _own_part(trigger: Token, toponyms: list[Toponym]) -> list[Toponym]:
+    """The places of the trigger's part of the sentence: an event told as another's context ('in retaliation
+    for a bombing in Ankara') has its own places, and the event it explains does not take them."""
+    return [t for t in toponyms if own_part(trigger, t.start)]
+
+
 def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> Toponym | None:
     """A toponym in the object taken, or under a locative preposition of the trigger or its verb."""
     if taken is not None:
@@ -52,6 +59,7 @@ def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> 
         if inside:
             return _finest(inside)
     heads = [trigger] + ([trigger.head] if trigger.head.pos_ in ("VERB", "AUX") else [])
+    heads += [c for c in trigger.children if c.dep_ == "dobj"]  # "struck PKK positions in northern Iraq"
     for head in heads:
         for child in head.children:
             if (child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS) or child.dep_ in ("npadvmod", "advmod"):

@@ -34,6 +34,9 @@ _IRREALIS_NOUNS = {"goal", "aim", "bid", "plan", "attempt", "effort", "intention
 # Verbs whose negation denies that their subject happened: "the attack did not go ahead".
 _OCCURRENCE = {"happen", "occur", "go", "take", "materialize", "materialise", "succeed", "start", "begin", "proceed"}
 _BACKGROUND_PREPS = {"following", "after", "since", "before", "during", "like", "as"}
+# Another event told as the cause or the time of the one told: "in retaliation for", "a day after".
+_CONTEXT_PREPS = {"following", "after", "before"}
+_CONTEXT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction"}
 _BACKGROUND_ADVERBS = {"previously", "formerly", "once", "earlier", "already"}
 
 
@@ -75,9 +78,32 @@ def _non_event_reason(trigger: Token, chain: list[Token]) -> tuple[str, Token] |
         reason = _blocking(token, reporting=token.lemma_.lower() in _REPORTING, as_subject=as_subject)
         if reason:
             return reason, token
+        if token.dep_ == "pobj" and context_preposition(token.head):
+            return "context", token.head  # "in retaliation for a bombing in Ankara", "after the attack"
         if token.dep_ == "pobj" and token.head.lower_ in _BACKGROUND_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
             return "background", token.head
     return None
+
+
+def own_part(token: Token, start: int) -> bool:
+    """Whether the character offset ``start`` lies in the same part of the sentence as ``token``: inside the
+    same context phrase ('in retaliation for a bombing in Ankara on Wednesday'), or outside them all."""
+    spans: list[tuple[int, int]] = [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in token.sent if t.dep_ == "prep" and context_preposition(t)
+    ]  # fmt: skip
+    own = next(((a, b) for a, b in reversed(spans) if a <= token.idx < b), None)
+    if own is not None:
+        return own[0] <= start < own[1]
+    return not any(a <= start < b for a, b in spans)
+
+
+def context_preposition(prep: Token) -> bool:
+    """A preposition that sets another event beside the one told: 'after' or 'following' a verb's event, or
+    'for' and 'to' after 'retaliation', 'response' and their like."""
+    if prep.lower_ in _CONTEXT_PREPS:
+        return bool(prep.head.pos_ in ("VERB", "AUX"))
+    return prep.lower_ in ("for", "to") and prep.head.lemma_.lower() in _CONTEXT_NOUNS
 
 
 def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | None:

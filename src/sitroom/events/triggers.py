@@ -43,6 +43,7 @@ class Frame:
     sub_event_type: str
     verbs: frozenset[str]
     objects: frozenset[str]
+    subjects: frozenset[str] = frozenset()  # or a subject of a kind: "Turkish jets struck PKK positions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,12 @@ class Frames:
 def load_frames() -> Frames:
     raw = yaml.safe_load(resources.files("sitroom.data").joinpath("trigger_frames.yaml").read_text("utf-8"))
     frames = tuple(
-        Frame(f["sub_event_type"], frozenset(f["verbs"]), frozenset(w.split()[-1] for w in f["objects"]))
+        Frame(
+            f["sub_event_type"],
+            frozenset(f["verbs"]),
+            frozenset(w.split()[-1] for w in f.get("objects", [])),
+            frozenset(w.split()[-1] for w in f.get("subjects", [])),
+        )
         for f in raw["frames"]
     )
     return Frames(frames, frozenset(raw["quantity_words"]))
@@ -93,8 +99,9 @@ def _frame_triggers(sent: Span, frames: Frames) -> list[Trigger]:
             continue
         lemma = token.lemma_.lower()
         for frame in frames.frames:
-            if lemma in frame.verbs and any(
-                not frame.objects.isdisjoint(_noun_forms(o)) for o in _objects(token, frames.quantity_words)
+            if lemma in frame.verbs and (
+                any(not frame.objects.isdisjoint(_noun_forms(o)) for o in _objects(token, frames.quantity_words))
+                or any(not frame.subjects.isdisjoint(_noun_forms(s)) for s in _subjects(token))
             ):
                 found.append(Trigger(token, token.i, token.i + 1, frame.sub_event_type))
                 break
@@ -113,6 +120,13 @@ def _objects(verb: Token, quantities: frozenset[str]) -> list[Token]:
             if not quantities.isdisjoint(_noun_forms(item)):  # "rounds of ammunition"
                 found.extend(g for p in item.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
     return found
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Who does what a verb says: its active subject, or the agent of its passive ('hit by drones')."""
+    nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+    nouns += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return [item for noun in nouns for item in (noun, *noun.conjuncts)]
 
 
 def _frame_object_tokens(verb: Token) -> list[Token]:
