@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sitroom.model import EventMention, GeoPrecision
 from sitroom.pipeline import Coder
 
@@ -312,3 +314,19 @@ def test_an_event_told_as_context_is_coded_with_its_own_place_date_and_toll(code
 def test_context_is_no_event_when_the_clause_it_explains_is_not_one(coder: Coder) -> None:
     # the recapture has not happened: the officials' meeting after it is a plan
     assert not _code(coder, "After Mosul's recapture, Kurdish officials will meet partners in Baghdad.")
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty", "source"),
+    [
+        ("Gunmen killed five soldiers in Kandahar on Monday, according to the provincial police chief.",
+         "reported", "the provincial police chief"),
+        ("Unconfirmed reports said that an air strike hit a hospital in Idlib on Friday, killing 12.",
+         "unconfirmed", "Unconfirmed reports"),
+        ("Rebels said they shot down a government helicopter near Hama on Thursday.", "claimed", "Rebels"),
+        ("Militants allegedly beheaded two villagers near Kandahar on Sunday.", "alleged", None),
+    ],
+)  # fmt: skip
+def test_certainty_and_who_vouches_for_the_event(coder: Coder, text: str, certainty: str, source: str | None) -> None:
+    (m,) = _code(coder, text)
+    assert (m.certainty, m.source_actor) == (certainty, source)

@@ -27,6 +27,8 @@ _REPORTING = {
     "tell": "reported", "note": "reported", "declare": "reported", "acknowledge": "reported", "add": "reported",
     "claim": "claimed", "allege": "alleged", "accuse": "alleged", "charge": "alleged", "blame": "alleged",
 }  # fmt: skip
+_SPEAKER_PRONOUNS = {"they", "we", "he", "she", "it"}
+_UNCONFIRMED = {"unconfirmed", "unverified", "uncorroborated"}
 _CERTAINTY_WORDS = {"alleged": "alleged", "reported": "reported", "claimed": "claimed", "unconfirmed": "unconfirmed",
                     "reportedly": "reported", "allegedly": "alleged", "apparently": "unconfirmed"}  # fmt: skip
 _IRREALIS_NOUNS = {"goal", "aim", "bid", "plan", "attempt", "effort", "intention", "threat", "order", "readiness",
@@ -155,9 +157,27 @@ def _attribution(trigger: Token, chain: list[Token]) -> tuple[str, Token | None]
         if lemma in _REPORTING and below.dep_ not in ("nsubj", "nsubjpass"):
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             level = _REPORTING[lemma]
-            return (level if certainty == "reported" else certainty), subject
+            if level == "reported" and subject is not None and _own_act(trigger, subject):
+                level = "claimed"  # "Rebels said they shot down a helicopter": a side telling of its own act
+            return _unconfirmed(subject, level if certainty == "reported" else certainty), subject
     according = _according_to(trigger)
-    return certainty, according
+    return _unconfirmed(according, certainty), according
+
+
+def _own_act(trigger: Token, speaker: Token) -> bool:
+    """The event's doer is the speaker, named again by a pronoun: 'Rebels said they shot down'."""
+    doer = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if doer is None or doer.lower_ not in _SPEAKER_PRONOUNS:
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS") or speaker.lower_ in ("they", "we")
+    return (doer.lower_ in ("they", "we")) == plural
+
+
+def _unconfirmed(source: Token | None, certainty: str) -> str:
+    """'Unconfirmed reports said', 'according to unverified accounts': the source itself is unconfirmed."""
+    if source is not None and any(c.lower_ in _UNCONFIRMED for c in source.children):
+        return "unconfirmed"
+    return certainty
 
 
 def _according_to(trigger: Token) -> Token | None:
