@@ -20,7 +20,7 @@ from sitroom.geo import load_countries
         ("Iraqi government troops", "Military Forces of Iraq (2014-2018)", 1),
         ("the Popular Mobilization Units (PMU)", "PMF: Popular Mobilization Forces", 3),
         ("the former al Qaida-affiliated al-Nusra Front", "Jabhat Fateh al-Sham", 2),
-        ("Egyptian troops", "Military Forces of Egypt", 1),
+        ("Egyptian troops", "Military Forces of Egypt", 8),  # abroad: resolved for an event in Iraq
         ("at least 15 women", "Civilians (Iraq)", 7),
     ],
 )
@@ -68,3 +68,15 @@ def test_local_aliases_name_an_actor_only_in_its_own_country(
 ) -> None:
     actor = load_actor_dictionary(load_countries()).resolve(phrase, country)
     assert actor is not None and (actor.name, actor.resolved) == (name, resolved)
+
+
+def test_a_states_forces_are_external_abroad_and_state_forces_at_home() -> None:
+    actors = load_actor_dictionary(load_countries())
+    abroad = actors.resolve("Turkish troops", "IQ")
+    home = actors.resolve("Turkish troops", "TR")
+    assert abroad is not None and home is not None and abroad.name == home.name
+    assert (abroad.inter, home.inter) == (8, 1)
+    iraqi = actors.resolve_agent("Iraq", "SY")
+    assert iraqi is not None and iraqi.inter == 8  # Iraqi forces fighting in Syria
+    coalition = actors.resolve("the US-led coalition", "IQ")
+    assert coalition is not None and coalition.inter == 8

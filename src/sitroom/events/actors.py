@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +34,11 @@ class _Generic:
     pattern: re.Pattern[str]
 
 
+_STATE = 1
+_EXTERNAL = 8
+_STATE_FORCES = ("Military Forces of", "Police Forces of", "Government of")
+
+
 class ActorDictionary:
     """Resolve a noun phrase ("Iraqi government troops", "ISIS") to an ACLED-style Actor."""
 
@@ -50,12 +56,13 @@ class ActorDictionary:
         phrase = phrase.strip()
         if not phrase:
             return None
-        return (
+        actor = (
             self._from_dictionary(phrase, country)
             or self._state_force(phrase)
             or self._generic_actor(phrase, country)
             or self._unresolved(phrase)
         )
+        return _where(actor, country)
 
     def resolve_agent(self, phrase: str, country: str | None = None) -> Actor | None:
         """As :meth:`resolve`, and a state named alone as the one acting ("Israel", "the US") is its military."""
@@ -64,7 +71,7 @@ class ActorDictionary:
             forces = [e for e in self._entries if e.country == named.iso2 and e.name.startswith("Military Forces")]
             name = forces[0].name if forces else f"Military Forces of {named.name}"
             inter = forces[0].inter if forces else 1
-            return Actor(name, inter, named.iso2, None, True, phrase)
+            return _where(Actor(name, inter, named.iso2, None, True, phrase), country)
         return self.resolve(phrase, country)
 
     def named_in(self, text: str) -> list[Actor]:
@@ -121,6 +128,17 @@ class ActorDictionary:
             return None
         name = re.sub(r"^(the|a|an|some|several|many)\s+", "", phrase, flags=re.IGNORECASE)
         return Actor(name, 3, None, None, False, phrase)
+
+
+def _where(actor: Actor | None, country: str | None) -> Actor | None:
+    """A state's forces are state forces (inter 1) at home and external forces (inter 8) abroad: Turkey's
+    army is 1 in Turkey and 8 in Iraq. Where the event's country is unknown the dictionary's code stands."""
+    if actor is None or country is None or actor.country is None or actor.inter not in (_STATE, _EXTERNAL):
+        return actor
+    if not actor.name.startswith(_STATE_FORCES):
+        return actor
+    inter = _STATE if actor.country == country else _EXTERNAL
+    return dataclasses.replace(actor, inter=inter) if inter != actor.inter else actor
 
 
 def load_actor_dictionary(countries: CountryTable, extra: Iterable[Path] = ()) -> ActorDictionary:
