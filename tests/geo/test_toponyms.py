@@ -57,6 +57,14 @@ def test_countries_by_name_and_demonym() -> None:
         # "Northern Ireland" is part of the United Kingdom, not Ireland: Randalstown is a small British town.
         ("A bomb exploded underneath a police officer's car in Randalstown, Northern Ireland.", "Randalstown",
          "United Kingdom"),
+        # Tagged NORP, but "in central" says place; a name with a lower-case particle; a country's capital
+        # after "the Central African Republic" (the article is no part of the name).
+        ("A female suicide bomber detonated in central Tunis.", "Tunis", "Tunisia"),
+        ("A car bomb exploded in Pol-e Alam, the capital of Logar.", "Pol-e Alam", "Afghanistan"),
+        ("Two people were killed in the capital of the Central African Republic, Bangui.", "Bangui",
+         "Central African Republic"),
+        # GeoNames lists Chibok without a population: its place label is enough
+        ("Boko Haram raided two villages near Chibok.", "Chibok", "Nigeria"),
     ],
 )  # fmt: skip
 def test_words_around_a_name_make_it_a_place(
@@ -64,3 +72,9 @@ def test_words_around_a_name_make_it_a_place(
 ) -> None:
     found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
     assert found[name].country == country and found[name].precision == GeoPrecision.LOCALITY
+
+
+def test_peoples_and_languages_are_not_places(nlp: Language, gazetteer: GeonamesCacheGazetteer) -> None:
+    text = "Two men shot and killed an American English teacher in the Yemeni city of Taiz."
+    found = {t.text for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    assert found == {"Taiz"}  # not English, Arkansas

@@ -12,7 +12,7 @@ from sitroom.geo.toponyms import DocumentGeography, Toponym
 from sitroom.model import GeoPrecision, Place
 
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "into", "on", "across", "inside", "from", "of", "to",
-                   "throughout", "towards", "toward", "within", "off"}  # fmt: skip
+                   "along", "throughout", "towards", "toward", "within", "off"}  # fmt: skip
 _NEAR = re.compile(
     r"\b(near|outside|around|outskirts of|close to|on the road to|road (connecting|to|from)|"
     r"(north|south|east|west|northeast|northwest|southeast|southwest)(ern)? of|"

@@ -19,7 +19,7 @@ _IRREALIS = {
     "pledge", "agree", "decide", "allow", "permit", "need", "able", "capable",
 }  # fmt: skip
 # Verbs whose infinitive complement happened: "forced 17,000 civilians to flee", "managed to escape".
-_IMPLICATIVE = {"force", "cause", "compel", "oblige", "manage", "drive"}
+_IMPLICATIVE = {"force", "cause", "compel", "oblige", "manage", "drive", "use"}  # "used a car bomb to attack"
 # Irrealis verbs whose subject is a real event that caused something ("the bombing triggered a frenzy").
 _CAUSING = {"trigger", "prompt", "prevent", "deter", "risk", "justify"}
 _REPORTING = {
