@@ -63,6 +63,9 @@ def test_countries_by_name_and_demonym() -> None:
         ("A car bomb exploded in Pol-e Alam, the capital of Logar.", "Pol-e Alam", "Afghanistan"),
         ("Two people were killed in the capital of the Central African Republic, Bangui.", "Bangui",
          "Central African Republic"),
+        ("Two suicide bombers attacked a mosque in Sana'a on Friday.", "Sana'a", "Yemen"),
+        ("A booby-trapped corpse exploded in the area of Djibo.", "Djibo", "Burkina Faso"),
+        ("A suicide car bomber rammed a convoy in the Pulwama District.", "Pulwama", "India"),
         # GeoNames lists Chibok without a population: its place label is enough
         ("Boko Haram raided two villages near Chibok.", "Chibok", "Nigeria"),
     ],

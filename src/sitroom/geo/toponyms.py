@@ -36,6 +36,11 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_NOUNS = {
     "city", "town", "village", "district", "province", "region", "county", "municipality", "suburb", "capital",
     "outskirts", "neighbourhood", "neighborhood", "governorate", "prefecture", "state", "township", "port",
+    "area", "vicinity",
+}  # fmt: skip
+_BUILDINGS = {
+    "mosque", "church", "school", "hospital", "hotel", "market", "bazaar", "university", "stadium", "airport",
+    "temple", "shrine", "restaurant", "cafe", "club", "mall", "bank", "station", "prison", "camp", "base",
 }  # fmt: skip
 _LOCATIVE_PREPS = {"in", "near", "outside", "at"}
 _NOT_PLACE_LABELS = {"PERSON", "NORP"}
@@ -146,7 +151,8 @@ def _starts_name(token: Token) -> bool:
     text = token.text
     if token.is_stop and not token.is_upper:
         return False
-    return (bool(text) and text[0].isupper() and text.isalpha()) or text in ("U.S.", "U.K.")
+    letters = text.replace("'", "").replace("’", "").replace("‘", "")  # "Sana'a", "Ma'rib"
+    return (bool(letters) and text[0].isupper() and letters.isalpha()) or text in ("U.S.", "U.K.")
 
 
 def _is_name_span(span: Span) -> bool:
@@ -188,8 +194,8 @@ def _inside_longer_organisation(span: Span) -> bool:
     ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
     if ent is None or len(ent) <= len(span):
         return False
-    if ent.label_ in _PLACE_LABELS and ent[0].lower_ == "the" and ent.start + 1 == span.start == ent.end - len(span):
-        return False  # "the Central African Republic": the article is no part of the name
+    if ent.label_ in _PLACE_LABELS:
+        return False  # "the Central African Republic", "the Pulwama District": a place inside a place
     return ent.label_ in ("ORG", "NORP", "PERSON") or ent.start < span.start
 
 
@@ -201,12 +207,18 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], context: Counter
         if not ranked and "GPE" in labels and len({c.country for c in candidates}) == 1:
             return True  # "near Chibok": a town the gazetteer lists without a population
         return any(_plausible_place(c, ranked) for c in candidates)
-    if _place_cue(span) and "PERSON" not in labels:  # "in central Tunis" (tagged NORP)
+    if _place_cue(span) and "PERSON" not in labels and not _names_a_building(span):  # "in central Tunis" (NORP)
         return any(c.population >= SMALL_TOWN_POPULATION for c in candidates)
     main = set(ranked[:MAIN_COUNTRIES])
     if any(c.country in main for c in candidates) and (labels or not span[0].is_sent_start):
         return True
     return any(c.population >= LANDMARK_POPULATION for c in candidates) and not span[0].is_sent_start
+
+
+def _names_a_building(span: Span) -> bool:
+    """'at Balili mosque', 'the Serena hotel': the name of a building, not of a town."""
+    after = span.doc[span.end].lemma_.lower() if span.end < len(span.doc) else ""
+    return after in _BUILDINGS
 
 
 def _place_cue(span: Span) -> bool:
