@@ -330,3 +330,25 @@ def test_context_is_no_event_when_the_clause_it_explains_is_not_one(coder: Coder
 def test_certainty_and_who_vouches_for_the_event(coder: Coder, text: str, certainty: str, source: str | None) -> None:
     (m,) = _code(coder, text)
     assert (m.certainty, m.source_actor) == (certainty, source)
+
+
+def test_a_vehicle_that_hit_a_mine_is_a_landmine_event(coder: Coder) -> None:
+    (m,) = _code(coder, "Eleven members of a family were killed when their car hit a roadside mine near Kunduz.")
+    assert m.sub_event_type == "Remote explosive/landmine/IED"
+    assert m.fatalities is not None and m.fatalities.best == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a bare toll in the next sentence adds the people it names to the event's
+        ("A suicide bomber killed two people at a government compound in Kabul. At least six militants were also "
+         "killed.", 8),
+        # the same toll told again is not counted twice
+        ("Eleven members of a family were killed when their car hit a roadside mine near Kunduz. Five children, "
+         "two women and four men were killed in the explosion.", 11),
+    ],
+)  # fmt: skip
+def test_a_bare_toll_after_an_event_is_that_events(coder: Coder, text: str, killed: int) -> None:
+    (m,) = _code(coder, text)
+    assert m.fatalities is not None and m.fatalities.best == killed

@@ -73,6 +73,7 @@ _ARMED_GROUPS = {2, 3, 4}
 _STATE_MEANS = {"Air/drone strike"}
 # Killing verbs beside another trigger ("bomb attacks ..., killing at least 17") report that event's toll.
 _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
+_TOLL_VERBS = {"kill", "die", "injure", "wound", "perish"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
 _ANAPHORIC = {"the", "these", "this", "those", "that"}
 _PRONOUNS = PRONOUNS | {"you", "this"}
@@ -147,6 +148,12 @@ def extract_events(ctx: EventContext) -> Coding:
                 said = _statement(ctx, sent, trigger, modality, cues)
                 if said is not None:
                     statements.append(said)
+                continue
+            toll_only = _toll_of_the_last(ctx, trigger, kept, last, sent)
+            if toll_only:
+                # "A suicide bomber killed two people. At least six militants were also killed."
+                mentions[-1] = _with_more_casualties(mentions[-1], _casualties_for(trigger, owners, casualties))
+                last = sent
                 continue
             if _anaphoric(trigger, mentions, ctx):
                 # "... Two soldiers died in the attack": the toll and town of the event referred back to.
@@ -306,6 +313,20 @@ def _material(ctx: EventContext, trigger: Trigger, casualties: list[Casualty]) -
     return any(start <= c.figure.provenance.start < end for c in casualties)
 
 
+def _toll_of_the_last(ctx: EventContext, trigger: Trigger, kept: list[Trigger], last: Span | None, sent: Span) -> bool:
+    """A bare killing or wounding right after an event, in its paragraph, with no doer, place or date of its
+    own, is that event's toll: "Four car bombs went off in a police station near Tikrit. Eleven security
+    forces were killed", "Six fighters were killed and another injured in the incident"."""
+    head = trigger.head
+    if last is None or len(kept) > 1 or head.lemma_.lower() not in _TOLL_VERBS or not _continues(ctx, last, sent):
+        return False
+    if any(c.dep_ in ("nsubj", "agent") for c in head.children):
+        return False  # "Gunmen killed two guards": a doer makes it an act of its own
+    if ctx.geography.within(sent.start_char, sent.end_char):
+        return False
+    return not any(sent.start_char <= t.provenance.start < sent.end_char for t in ctx.timexes)
+
+
 def _continues(ctx: EventContext, last: Span, sent: Span) -> bool:
     """``sent`` goes on about the latest event: it is the very next sentence, in the same paragraph."""
     return sent.start == last.end and "\n\n" not in ctx.doc.text[last.end_char : sent.start_char]
@@ -316,6 +337,28 @@ def _with_casualties(mention: EventMention, casualties: list[Casualty]) -> Event
     killed = mention.fatalities or _total(casualties, "killed")
     injured = mention.injured or _total(casualties, "injured")
     return dataclasses.replace(mention, fatalities=killed, injured=injured)
+
+
+def _with_more_casualties(mention: EventMention, casualties: list[Casualty]) -> EventMention:
+    """Add the people a following sentence says were killed or hurt too, unless it restates the toll the
+    mention has ("Eleven members of a family were killed ... Five children, two women and four men were
+    killed")."""
+    killed, injured = _total(casualties, "killed"), _total(casualties, "injured")
+    return dataclasses.replace(
+        mention, fatalities=_plus(mention.fatalities, killed), injured=_plus(mention.injured, injured)
+    )
+
+
+def _plus(first: Figure | None, second: Figure | None) -> Figure | None:
+    if first is None or second is None:
+        return first or second
+    if (first.low, first.best, first.high) == (second.low, second.best, second.high):
+        return first  # the same toll, told again
+    return dataclasses.replace(
+        first, low=first.low + second.low, best=first.best + second.best, high=first.high + second.high,
+        text=f"{first.text} + {second.text}",
+        provenance=Provenance(first.provenance.article_id, first.provenance.start, second.provenance.end),
+    )  # fmt: skip
 
 
 def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
