@@ -58,6 +58,7 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("The attack resulted in the death of a policeman.", {"killed": 1}),
         ("Dozens of domesticated animals were stolen or killed in the attack.", {}),
         ("Russian police officer was gunned down by militants in Dagestan.", {"killed": 1}),
+        ("Two Burundi officials were slain in shootings on Tuesday night.", {"killed": 2}),
         ("A leading tribal elder and chief of a peace committee was killed in a blast.", {"killed": 1}),
         # Numbers that count no victims: years, dates, attackers, parts of a count already read.
         ("2018 Mako Brimob standoff: Five police officers and one militant were killed.", {"killed": 6}),

@@ -352,3 +352,22 @@ def test_a_vehicle_that_hit_a_mine_is_a_landmine_event(coder: Coder) -> None:
 def test_a_bare_toll_after_an_event_is_that_events(coder: Coder, text: str, killed: int) -> None:
     (m,) = _code(coder, text)
     assert m.fatalities is not None and m.fatalities.best == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("A gunfight between PKK militants and Turkish soldiers near Siirt left one soldier dead.", "Armed clash"),
+        ("A policeman died in an encounter with New People's Army rebels in Sagada on Monday.", "Armed clash"),
+        ("ELN guerrillas dynamited the Cano Limon-Covenas pipeline in Arauca on Tuesday.",
+         "Remote explosive/landmine/IED"),
+        ("FARC dissidents burned a bus on the road from Corinto to Caloto on Sunday.", "Looting/property destruction"),
+        # the toll's clause names no event of its own: the one it happened during or after is the event
+        ("At least one soldier was injured during a clash between the Philippine Army and communist rebels.",
+         "Armed clash"),
+        ("A woman was wounded after the explosion of an IED planted by militants near Kasserine.",
+         "Remote explosive/landmine/IED"),
+    ],
+)  # fmt: skip
+def test_more_ways_of_telling_an_attack(coder: Coder, text: str, sub_type: str) -> None:
+    assert [m.sub_event_type for m in _code(coder, text)] == [sub_type]

@@ -131,6 +131,14 @@ def extract_events(ctx: EventContext) -> Coding:
                 and any(c.head.i == cue.i for c in sent if c.i in context)
             ):
                 modalities[t.head.i] = dataclasses.replace(modalities[t.head.i], asserted=True, reason=None, cue=None)
+        if casualties and not any(m.asserted for m in modalities.values()):
+            # "At least one soldier was injured during a clash between the army and rebels", "A woman was
+            # wounded after the explosion of an IED": the toll's event is the one the clause names
+            for t in triggers:
+                cue = modalities[t.head.i].cue
+                reason = modalities[t.head.i].reason
+                if cue is not None and (reason == "context" or (reason == "background" and cue.lower_ == "during")):
+                    modalities[t.head.i] = dataclasses.replace(modalities[t.head.i], asserted=True, reason=None)
         asserted = [t for t in triggers if modalities[t.head.i].asserted]
         candidates = [t for t in triggers if t.head.i in context or not _subordinate(t, asserted)]
         # A bare plural with a toll of its own is particular: "A series of bombs across Baghdad killed 12".
@@ -377,8 +385,8 @@ def _generic(trigger: Trigger, ctx: EventContext) -> bool:
     if head.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in head.children):
         return False
     scope = head.head if head.dep_ in ("nsubj", "nsubjpass") else head  # "Clashes erupted in Mosul"
-    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.tag_ in _TOLD:
-        scope = head.head.head  # "were hit by synchronised attacks in 13 locations"
+    if head.dep_ == "pobj" and head.head.lower_ in ("by", "in", "during") and head.head.head.tag_ in _TOLD:
+        scope = head.head.head  # "were hit by synchronised attacks in 13 locations", "slain in shootings on Tuesday"
     start, end = scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge)
     if ctx.geography.within(start, end):
         return False

@@ -165,6 +165,8 @@ def _victims(verb: Token) -> Iterator[Token]:
         heads = [c for c in verb.head.children if c.dep_ == "dobj"]  # "forced 17,000 civilians to flee"
     if not heads:
         heads = [c for c in children if c.dep_ == "dobj"]
+    if not heads and verb.dep_ == "acomp" and verb.tag_ == "VBN":
+        heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "officials were slain", parsed as acomp
     if not heads and verb.dep_ == "conj" and _passive_conjunct(verb):
         # "were ambushed and killed", "attacked a soldier and were shot dead": the first verb's subject
         heads = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
