@@ -371,3 +371,10 @@ def test_a_bare_toll_after_an_event_is_that_events(coder: Coder, text: str, kill
 )  # fmt: skip
 def test_more_ways_of_telling_an_attack(coder: Coder, text: str, sub_type: str) -> None:
     assert [m.sub_event_type for m in _code(coder, text)] == [sub_type]
+
+
+def test_a_toll_inside_a_context_phrase_is_not_the_events(coder: Coder) -> None:
+    (protest,) = _code(coder, "Prisoners protested in Kabul on Tuesday following the death of a fellow inmate.")
+    assert protest.sub_event_type == "Peaceful protest" and protest.fatalities is None
+    (attack,) = _code(coder, "Three soldiers were killed in Abyan on Sunday after an attack by suspected militants.")
+    assert attack.fatalities is not None and attack.fatalities.best == 3  # the clause's toll is the attack's

@@ -16,7 +16,7 @@ from sitroom.events.attackers import attackers_counted, suicide_attackers, with_
 from sitroom.events.casualties import Casualty, find_casualties
 from sitroom.events.dating import date_event
 from sitroom.events.location import locate, partition_places
-from sitroom.events.modality import Modality, assess
+from sitroom.events.modality import Modality, assess, own_part
 from sitroom.events.refinement import (
     SPECIFIC,
     accidental,
@@ -411,10 +411,15 @@ def _anaphoric(trigger: Trigger, mentions: list[EventMention], ctx: EventContext
 
 
 def _casualties_for(trigger: Trigger, kept: list[Trigger], casualties: list[Casualty]) -> list[Casualty]:
-    def nearest(c: Casualty) -> Trigger:
-        return min(
-            kept, key=lambda t: (c.figure.provenance.start < t.head.idx, abs(c.figure.provenance.start - t.head.idx))
-        )
+    """The counts nearest ``trigger`` among the kept triggers of their part of the sentence: "killed after an
+    attack" is the attack's toll, but "protested following the death of a prisoner" gives the protest none."""
+
+    def nearest(c: Casualty) -> Trigger | None:
+        start = c.figure.provenance.start
+        own = [t for t in kept if own_part(t.head, start)]
+        if not own and not own_part(trigger.head.sent.root, start):
+            return None  # a toll inside a context phrase no trigger names ("following the death of a prisoner")
+        return min(own or kept, key=lambda t: (start < t.head.idx, abs(start - t.head.idx)))
 
     return [c for c in casualties if nearest(c) is trigger]
 
