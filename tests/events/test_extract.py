@@ -378,3 +378,12 @@ def test_a_toll_inside_a_context_phrase_is_not_the_events(coder: Coder) -> None:
     assert protest.sub_event_type == "Peaceful protest" and protest.fatalities is None
     (attack,) = _code(coder, "Three soldiers were killed in Abyan on Sunday after an attack by suspected militants.")
     assert attack.fatalities is not None and attack.fatalities.best == 3  # the clause's toll is the attack's
+
+
+def test_people_who_fled_after_an_event_stay_a_figure(coder: Coder) -> None:
+    coded = coder.code_document(
+        "Government artillery shelled residential areas of Mosul on Sunday. Thousands of civilians fled the city.",
+        published=PUBLISHED,
+    )
+    assert [m.sub_event_type for m in coded.mentions] == ["Shelling/artillery/missile attack"]
+    assert [(f.kind, f.best) for f in coded.figures] == [("displaced", 1000)]

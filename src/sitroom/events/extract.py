@@ -74,6 +74,7 @@ _STATE_MEANS = {"Air/drone strike"}
 # Killing verbs beside another trigger ("bomb attacks ..., killing at least 17") report that event's toll.
 _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
 _TOLL_VERBS = {"kill", "die", "injure", "wound", "perish"}
+_TOLL_KINDS = {"killed", "injured"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
 _ANAPHORIC = {"the", "these", "this", "those", "that"}
 _PRONOUNS = PRONOUNS | {"you", "this"}
@@ -175,13 +176,17 @@ def extract_events(ctx: EventContext) -> Coding:
                 coded += len(parts)
         if coded:
             last = sent
-        elif casualties and last is not None and len(asserted) == len(triggers) and _continues(ctx, last, sent):
-            # "Rebels attacked an army base. At least 7 soldiers and 3 insurgents died in the attack."
-            mentions[-1] = _with_casualties(mentions[-1], casualties)
-            last = sent
         elif casualties and len(asserted) == len(triggers):
+            tolls = [c for c in casualties if c.figure.kind in _TOLL_KINDS]
+            if tolls and last is not None and _continues(ctx, last, sent):
+                # "Rebels attacked an army base. At least 7 soldiers and 3 insurgents died in the attack."
+                mentions[-1] = _with_casualties(mentions[-1], tolls)
+                last = sent
+            else:
+                tolls = []
             # "More than 17,000 civilians have fled their homes": a figure of its own, with its context.
-            figures.extend(f for c in casualties if (f := _standalone(ctx, sent, c)) is not None)
+            others = [c for c in casualties if c not in tolls]
+            figures.extend(f for c in others if (f := _standalone(ctx, sent, c)) is not None)
     return Coding(tuple(_with_suicide_attackers(ctx, mentions)), tuple(statements), tuple(figures))
 
 
