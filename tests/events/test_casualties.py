@@ -60,6 +60,12 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("Russian police officer was gunned down by militants in Dagestan.", {"killed": 1}),
         ("Two Burundi officials were slain in shootings on Tuesday night.", {"killed": 2}),
         ("A leading tribal elder and chief of a peace committee was killed in a blast.", {"killed": 1}),
+        ("One man was killed and another was injured when gunmen opened fire.", {"killed": 1, "injured": 1}),
+        ("A man stabbed two policemen, killing one and injuring the other.", {"killed": 1, "injured": 1}),
+        ("The attack left 102 dead and 508 injured.", {"killed": 102, "injured": 508}),
+        ("Seven security personnel were left wounded when a bomb exploded.", {"injured": 7}),
+        ("A bomb killed one and another 4 wounded in Diyarbakir.", {"killed": 1, "injured": 4}),
+        ("A man, kidnapped by Abu Sayyaf, was executed by his kidnappers.", {"abducted": 1, "killed": 1}),
         # Numbers that count no victims: years, dates, attackers, parts of a count already read.
         ("2018 Mako Brimob standoff: Five police officers and one militant were killed.", {"killed": 6}),
         ("A series of bombs across Baghdad on 12 July killed at least 29 people and wounded 81 others.",

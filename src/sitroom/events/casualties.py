@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -25,7 +26,7 @@ _KILLED_PATTERNS = (
     rf"(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}(?:rose\s+"
     rf"to|reached|of|at|to|is|was|stood\s+at|climbed\s+to)\s+(?P<q>(?:{_Q}))",
     rf"{_KILL_VERBS}\s+(?P<q>(?:{_Q}))\s+(?:[\w.-]+\s+){{0,2}}[\w.-]+\s+(?:and|as\s+well\s+as)\s+"
-    rf"(?P<q2>(?:{_Q2})|an?\b)(?=\s+(?!of\b|were\b|others?\b)[a-z])",
+    rf"(?P<q2>(?:{_Q2})|an?\b)(?=\s+(?!of\b|were\b|others?\b|injured\b|wounded\b|hurt\b)[a-z])",
     rf"{_KILL_VERBS}\s+(?P<q>(?:{_Q}))",
     rf"(?:{_TO_DEATH}|shot\s+dead|gunned\s+down)\s+(?P<q>(?:{_Q}))",
     rf"(?:claimed|claiming|cost|costing|took|taking)\s+(?:the\s+"
@@ -52,7 +53,7 @@ _INJURED_PATTERNS = (
     rf"(?:injuring|injured|wounding|wounded|injures|wounds|injure|wound|leaving)\s+"
     rf"(?P<q>(?:{_Q}))(?:\s+(?:[\w-]+\s+){{0,3}}(?:injured|wounded))?",
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+"
-    rf"){{0,3}}(?:were|was|have been|had been)?\s*(?:injured|wounded|hurt|hospitali[sz]ed)",
+    rf"){{0,3}}(?:were|was|have been|had been)?\s*(?:left\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)",
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,2}}(?:injuries|casualties\s+were\s+reported)",
 )
 # Perpetrators who die in their own attack count among the dead ("killing 6 people and the bomber").
@@ -92,11 +93,11 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     sentence, offset = sent.text, sent.start_char
     for kind, patterns in _COMPILED.items():
         for pattern in patterns:
-            for match in pattern.finditer(sentence):
+            for match in _matches(pattern, sentence, covered, offset):
                 count = _count(match.group("q"))
                 start = match.start("q")
                 end = match.end("q2") if match.groupdict().get("q2") else match.end("q")
-                if count is None or any(a < end + offset and start + offset < b for a, b in covered):
+                if count is None:
                     continue
                 if re.search(r"\bno\s*$", sentence[:start], re.IGNORECASE):
                     continue  # "no one was injured"
@@ -110,6 +111,23 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     if not any(c.figure.kind == "killed" for c in found):
         found.extend(_single_victims(sentence, offset, article_id))
     return sorted(found, key=lambda c: c.figure.provenance.start)
+
+
+def _matches(
+    pattern: re.Pattern[str], sentence: str, covered: list[tuple[int, int]], offset: int
+) -> Iterator[re.Match[str]]:
+    """The pattern's matches whose counts no earlier reading covers. A match on a covered count is
+    skipped without swallowing the text after it: in "left 102 dead and 508 injured" the injured
+    pattern first finds "102 ... injured", which is the killed count, then "508 injured"."""
+    pos = 0
+    while (match := pattern.search(sentence, pos)) is not None:
+        start = match.start("q")
+        end = match.end("q2") if match.groupdict().get("q2") else match.end("q")
+        if any(a < end + offset and start + offset < b for a, b in covered):
+            pos = max(match.end("q"), pos + 1)
+            continue
+        yield match
+        pos = max(match.end(), pos + 1)
 
 
 def _in_date(sent: Span, start: int, end: int) -> bool:

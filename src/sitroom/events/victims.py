@@ -38,6 +38,12 @@ _TROOP_WORDS = {
 _INTRANSITIVE = {"die", "perish", "flee", "succumb"}
 # A personal pronoun as the subject stands for one person: "He was shot and killed".
 _ONE_PERSON = {"he", "she"}
+_ONE_DETERMINERS = {"a", "an", "one", "the", "another"}
+# Subjects that do harm but are no one: "A bomb killed one and another was injured".
+_NOT_PEOPLE = {
+    "bomb", "blast", "explosion", "attack", "device", "mine", "shell", "rocket", "missile", "strike", "grenade",
+    "car", "truck", "vehicle", "fire", "shelling", "airstrike", "bombing", "ied",
+}  # fmt: skip
 _CALENDAR_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
@@ -96,6 +102,7 @@ def parse_victims(sent: Span, article_id: str) -> list[VictimCount]:
                        for o in p.children if o.dep_ == "pobj" for v in _with_conjuncts(o)]  # fmt: skip
         else:
             victims = [v for v in _victims(token) if kind != "troops" or v.lemma_.lower() in _TROOP_WORDS]
+        victims = [v for v in victims if v.dep_ != "conj" or not _told_otherwise(v, kind)]
         counted = [(v, c) for v in victims for c in [_count(v)] if c is not None]
         # "were kidnapped and killed", "were killed and beheaded": people a verb before has counted
         seen = {span for f in found if f.figure.kind == kind for span in f.spans}
@@ -106,6 +113,11 @@ def parse_victims(sent: Span, article_id: str) -> list[VictimCount]:
     # "A woman was killed when a shell fell on her house, killing her": a pronoun is someone counted already.
     named = {f.figure.kind for f in found if not f.pronoun}
     return [f for f in found if not (f.pronoun and f.figure.kind in named)]
+
+
+def _told_otherwise(noun: Token, kind: str) -> bool:
+    """'killed one and another 4 wounded': a conjunct whose own participle says something else befell it."""
+    return any(c.dep_ in ("acl", "amod") and _kind(c) not in (None, kind) for c in noun.children)
 
 
 def agent_spans(sent: Span) -> list[tuple[int, int]]:
@@ -169,7 +181,10 @@ def _victims(verb: Token) -> Iterator[Token]:
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "officials were slain", parsed as acomp
     if not heads and verb.dep_ == "conj" and _passive_conjunct(verb):
         # "were ambushed and killed", "attacked a soldier and were shot dead": the first verb's subject
-        heads = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        heads = [
+            c for c in verb.head.children
+            if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and c.lemma_.lower() not in _NOT_PEOPLE)
+        ]  # fmt: skip
     if not heads and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "NUM"):
         heads = [verb.head]  # "fifteen others injured", "people killed"
     for head in heads:
@@ -233,7 +248,7 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
         return _read(number.left_edge.i, max(number.i, min(number.right_edge.i, noun.i - 1)), noun)
     whole = noun.left_edge.idx, noun.idx + len(noun)  # "a person", read by the word patterns as "a"
     singular = noun.tag_ in ("NN", "NNP")
-    one = any((c.dep_ == "det" and c.lower_ in ("a", "an", "one", "the")) or c.dep_ == "poss" for c in noun.children)
+    one = any((c.dep_ == "det" and c.lower_ in _ONE_DETERMINERS) or c.dep_ == "poss" for c in noun.children)
     if singular and one and noun.lemma_.lower() not in _COLLECTIVE:  # "a tribal leader", "the governor and his driver"
         return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)
     bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
@@ -243,6 +258,10 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
     if noun.lower_ in _REFLEXIVE and noun.dep_ in ("dobj", "conj"):
         n = _REFLEXIVE[noun.lower_]
         return Count(n, n, n, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
+    if noun.dep_ != "conj" and (
+        noun.lower_ == "another" or (noun.lower_ == "other" and any(c.lower_ == "the" for c in noun.children))
+    ):
+        return Count(1, 1, 1, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)  # "injuring another"
     if noun.lower_ in _ONE_PERSON and noun.dep_ in ("nsubjpass", "nsubj"):
         return Count(1, 1, 1, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
     if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
