@@ -66,6 +66,10 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("Seven security personnel were left wounded when a bomb exploded.", {"injured": 7}),
         ("A bomb killed one and another 4 wounded in Diyarbakir.", {"killed": 1, "injured": 4}),
         ("A man, kidnapped by Abu Sayyaf, was executed by his kidnappers.", {"abducted": 1, "killed": 1}),
+        ("Boko Haram militants slit the throats of five civilians in Dagaya.", {"killed": 5}),
+        ("Five persons were said to have been killed in an attack on a village.", {"killed": 5}),
+        ("SBU colonel was killed in a car explosion in Mariupol.", {"killed": 1}),
+        ("Terrorists attacked a political worker in his vehicle and killed him on the spot.", {"killed": 1}),
         # Numbers that count no victims: years, dates, attackers, parts of a count already read.
         ("2018 Mako Brimob standoff: Five police officers and one militant were killed.", {"killed": 6}),
         ("A series of bombs across Baghdad on 12 July killed at least 29 people and wounded 81 others.",

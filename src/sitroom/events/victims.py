@@ -37,7 +37,7 @@ _TROOP_WORDS = {
 }  # fmt: skip
 _INTRANSITIVE = {"die", "perish", "flee", "succumb"}
 # A personal pronoun as the subject stands for one person: "He was shot and killed".
-_ONE_PERSON = {"he", "she"}
+_ONE_PERSON = {"he", "she", "him", "her"}
 _ONE_DETERMINERS = {"a", "an", "one", "the", "another"}
 # Subjects that do harm but are no one: "A bomb killed one and another was injured".
 _NOT_PEOPLE = {
@@ -69,6 +69,8 @@ _PERSON_NOUNS = {
     "cleric", "judge", "lawyer", "doctor", "man", "woman", "child", "boy", "girl", "civilian", "teacher", "student",
     "worker", "farmer", "politician", "activist", "candidate", "mayor", "governor", "chief", "priest", "imam",
     "trooper", "militant", "fighter", "member", "bystander", "resident", "villager", "driver", "employee",
+    "colonel", "general", "major", "captain", "lieutenant", "sergeant", "ambassador", "minister", "diplomat",
+    "reporter", "photographer", "engineer", "contractor", "nurse", "pilgrim", "shepherd",
 }  # fmt: skip
 _CIVILIAN_WORDS = {
     "civilian", "woman", "child", "resident", "villager", "mourner", "worshipper", "family", "people", "person",
@@ -136,6 +138,8 @@ def agent_spans(sent: Span) -> list[tuple[int, int]]:
 
 def _kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if lemma in ("slit", "cut") and any(c.dep_ == "dobj" and c.lemma_.lower() == "throat" for c in token.children):
+        return "killed"  # "slit the throats of five civilians"
     if lemma == "death" and token.pos_ == "NOUN":
         return "killed"
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBD", "VBG"):
@@ -175,6 +179,8 @@ def _victims(verb: Token) -> Iterator[Token]:
         heads = [c for c in children if c.dep_ == "nsubj"]
     if not heads and verb.dep_ == "xcomp" and verb.lemma_.lower() in _INTRANSITIVE:
         heads = [c for c in verb.head.children if c.dep_ == "dobj"]  # "forced 17,000 civilians to flee"
+    if not heads and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
+        heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "were said to have been killed"
     if not heads:
         heads = [c for c in children if c.dep_ == "dobj"]
     if not heads and verb.dep_ == "acomp" and verb.tag_ == "VBN":
@@ -187,6 +193,8 @@ def _victims(verb: Token) -> Iterator[Token]:
         ]  # fmt: skip
     if not heads and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "NUM"):
         heads = [verb.head]  # "fifteen others injured", "people killed"
+    if heads and heads[0].lemma_.lower() == "throat":  # the people whose throats were cut
+        heads = [o for p in heads[0].children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     for head in heads:
         if head.lower_ in _RELATIVE and verb.dep_ == "relcl":
             head = verb.head  # "the estimated 500,000 refugees who fled Mosul"
@@ -262,7 +270,7 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
         noun.lower_ == "another" or (noun.lower_ == "other" and any(c.lower_ == "the" for c in noun.children))
     ):
         return Count(1, 1, 1, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)  # "injuring another"
-    if noun.lower_ in _ONE_PERSON and noun.dep_ in ("nsubjpass", "nsubj"):
+    if noun.lower_ in _ONE_PERSON and noun.dep_ in ("nsubjpass", "nsubj", "dobj"):
         return Count(1, 1, 1, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
     if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
         return Count(1, 1, 1, None, noun.text, 0, 0), noun.idx, noun.idx + len(noun)
