@@ -30,6 +30,9 @@ from sitroom.store import EventStore
 from sitroom.time import tag_document
 from sitroom.time.publication import infer_publication
 
+# Rebel groups, political militias and identity militias: their home country frames the places near them.
+NON_STATE_INTER = (2, 3, 4)
+
 log = logging.getLogger(__name__)
 
 
@@ -88,7 +91,7 @@ class Coder:
         context = EventContext(
             article=article,
             doc=doc,
-            geography=resolve_document(doc, self.gazetteer, self.countries),
+            geography=resolve_document(doc, self.gazetteer, self.countries, self._armed_groups_homes(doc.text)),
             timexes=tag_document(doc, article.id, article.published),
             actors=self.actors,
             taxonomy=self.taxonomy,
@@ -96,6 +99,10 @@ class Coder:
             history_days=self.settings.history_days,
         )
         return extract_events(context)
+
+    def _armed_groups_homes(self, text: str) -> list[str]:
+        """The home countries of the non-state armed groups ``text`` names: context for its places."""
+        return [a.country for a in self.actors.named_in(text) if a.country and a.inter in NON_STATE_INTER]
 
     def code_document(self, text: str, article_id: str = "text", **meta: object) -> Coded:
         """Code one text as an article (for the Python API and tests)."""

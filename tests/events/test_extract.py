@@ -387,3 +387,8 @@ def test_people_who_fled_after_an_event_stay_a_figure(coder: Coder) -> None:
     )
     assert [m.sub_event_type for m in coded.mentions] == ["Shelling/artillery/missile attack"]
     assert [(f.kind, f.best) for f in coded.figures] == [("displaced", 1000)]
+
+
+def test_an_armed_groups_home_country_places_its_attack(coder: Coder) -> None:
+    (m,) = _code(coder, "Suspected Boko Haram fighters attacked the town of Rann, killing 60 people.")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Rann", "Nigeria")

@@ -81,3 +81,69 @@ def test_peoples_and_languages_are_not_places(nlp: Language, gazetteer: Geonames
     text = "Two men shot and killed an American English teacher in the Yemeni city of Taiz."
     found = {t.text for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
     assert found == {"Taiz"}  # not English, Arkansas
+
+
+def test_countries_know_every_demonym_capital_and_centroid() -> None:
+    countries = load_countries()
+    assert countries.by_demonym("Colombians").iso2 == "CO"  # type: ignore[union-attr]
+    assert countries.by_demonym("Guatemalan").iso2 == "GT"  # type: ignore[union-attr]
+    afghanistan = countries.by_code("AF")
+    assert afghanistan is not None and afghanistan.capital == "Kabul"
+    assert afghanistan.latitude == pytest.approx(33, abs=1) and afghanistan.longitude == pytest.approx(65, abs=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "homes", "name", "place", "country"),
+    [
+        # a country's capital named by the country, by its people or by "the capital of"
+        ("Gunmen stormed a guest house in the Afghan capital, killing five.", (), "Afghan capital", "Kabul",
+         "Afghanistan"),
+        ("An attacker set off a grenade in Afghanistan's capital, killing himself.", (), "Afghanistan's capital",
+         "Kabul", "Afghanistan"),
+        ("Seven people were killed in a shooting near a hospital in the capital of Guatemala.", (),
+         "capital of Guatemala", "Guatemala City", "Guatemala"),
+        # a town's own name outranks an alternate name of a larger city (Chattogram was once "Islamabad")
+        ("Two people were shot dead outside a mosque in Islamabad.", (), "Islamabad", "Islamabad", "Pakistan"),
+        # an armed group's home country ranks its towns: Rann in Nigeria, not Brežice (once "Rann") in Slovenia
+        ("Boko Haram attacked the town of Rann again.", ("NG",), "Rann", "Rann", "Nigeria"),
+        # a victim's nationality counts for less than a named armed group's home: Kabul, not Cabool, Missouri
+        ("Taliban fighters attacked a hotel in Kabul leaving 14 dead including an American.", ("AF",), "Kabul", "Kabul",
+         "Afghanistan"),
+        # a village in a country named right after it, however small; a name of three hyphenated words
+        ("An Albanian policeman was injured by an explosion in Bujanovac, Serbia.", (), "Bujanovac", "Bujanovac",
+         "Serbia"),
+        ("One attacker blew up a gas canister in a factory in Saint-Quentin-Fallavier, near Lyon.", (),
+         "Saint-Quentin-Fallavier", "Saint-Quentin-Fallavier", "France"),
+    ],
+)  # fmt: skip
+def test_places_resolve_in_context(
+    nlp: Language,
+    gazetteer: GeonamesCacheGazetteer,
+    text: str,
+    homes: tuple[str, ...],
+    name: str,
+    place: str,
+    country: str,
+) -> None:
+    """``homes``: the home countries of the armed groups named, as the pipeline passes them."""
+    geography = resolve_document(nlp(text), gazetteer, load_countries(), homes)
+    found = {t.text: t.place for t in geography.toponyms}
+    assert found[name].name == place and found[name].country == country
+    assert found[name].precision == GeoPrecision.LOCALITY
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        ("Simultaneous blasts rocked India's financial capital, killing 20.", "capital"),  # Mumbai, not Delhi
+        ("Two soldiers were shot dead by suspected Niger Delta militants.", "Niger"),
+        ("Two soldiers were injured near the entrance to Rafah in North Sinai.", "North"),
+        ("A man attacked two women at Saint Charles station.", "Saint Charles"),
+        ("Insurgents attacked a security outpost in Bala Murghab district.", "Bala"),
+    ],
+)
+def test_parts_of_longer_names_are_not_places(
+    nlp: Language, gazetteer: GeonamesCacheGazetteer, text: str, not_found: str
+) -> None:
+    found = resolve_document(nlp(text), gazetteer, load_countries()).toponyms
+    assert all(not_found not in t.text for t in found), found

@@ -20,7 +20,7 @@ from sitroom.events.actors import ActorDictionary
 from sitroom.fuse import fuse_mentions
 from sitroom.fuse.cluster import haversine_km
 from sitroom.geo.countries import CountryTable
-from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry
+from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, prominence
 from sitroom.model import Article, Event
 from sitroom.pipeline import Coder
 
@@ -172,7 +172,8 @@ def _near(event: Event, place: GazetteerEntry) -> bool:
 
 
 def resolve_location(text: str, gazetteer: Gazetteer, countries: CountryTable) -> GazetteerEntry | None:
-    """'Aarhus, Denmark' to the most populous Aarhus in Denmark; None when the gazetteer has no such place."""
+    """'Aarhus, Denmark' to the most prominent Aarhus in Denmark (see :func:`prominence`); None when the
+    gazetteer has no such place."""
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
         return None
@@ -180,7 +181,7 @@ def resolve_location(text: str, gazetteer: Gazetteer, countries: CountryTable) -
     for name in parts[:-1] or parts:
         found = [c for c in gazetteer.candidates(name) if country is None or c.country == country.iso2]
         if found:
-            return max(found, key=lambda c: c.population)
+            return max(found, key=lambda c: prominence(c, name_key(name)))
     return None
 
 

