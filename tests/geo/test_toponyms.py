@@ -114,6 +114,12 @@ def test_countries_know_every_demonym_capital_and_centroid() -> None:
          "Serbia"),
         ("One attacker blew up a gas canister in a factory in Saint-Quentin-Fallavier, near Lyon.", (),
          "Saint-Quentin-Fallavier", "Saint-Quentin-Fallavier", "France"),
+        # tagged PERSON, but after "in" and the own name of a town of 65,000
+        ("Insurgents shot one man dead. The attack occurred in Silvan.", (), "Silvan", "Silvan", "Turkey"),
+        # a town named as the modifier of the incident, as headlines do
+        ("April 2015 Jalalabad suicide bombing: a suicide bomber set off a bomb outside a bank.", (), "Jalalabad",
+         "Jalalabad", "Afghanistan"),
+        ("Gunmen killed five staff near Kandahar Airport.", (), "Kandahar", "Kandahar", "Afghanistan"),
     ],
 )  # fmt: skip
 def test_places_resolve_in_context(
@@ -140,6 +146,10 @@ def test_places_resolve_in_context(
         ("Two soldiers were injured near the entrance to Rafah in North Sinai.", "North"),
         ("A man attacked two women at Saint Charles station.", "Saint Charles"),
         ("Insurgents attacked a security outpost in Bala Murghab district.", "Bala"),
+        # capitalised words before an incident's noun that only an alternate name or a hamlet bears
+        ("Twin bombings killed a police officer in the city.", "Twin"),
+        ("Six police officers were killed in a Taliban ambush on their convoy.", "Taliban"),
+        ("Grenade attacks on two bars killed at least three people.", "Grenade"),
     ],
 )
 def test_parts_of_longer_names_are_not_places(

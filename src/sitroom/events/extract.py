@@ -29,7 +29,7 @@ from sitroom.events.statements import make_statement, statement_kind
 from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
-from sitroom.geo.toponyms import DocumentGeography, country_place
+from sitroom.geo.toponyms import DocumentGeography, country_place, names_an_incident
 from sitroom.model import (
     Actor,
     Article,
@@ -570,9 +570,12 @@ def _paragraph_town(ctx: EventContext, sent: Span) -> Place | None:
 
 
 def _named_as_place(ctx: EventContext, start: int, end: int) -> bool:
-    """'in Aleppo' names a place; 'Washington is continuing to escalate' names a government."""
+    """'in Aleppo' names a place, and so does the headline '2017 Peshawar Agriculture Directorate attack:';
+    'Washington is continuing to escalate' names a government."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("pobj", "appos", "conj", "npadvmod")
+    if span is None:
+        return False
+    return names_an_incident(span) or span.root.dep_ in ("pobj", "appos", "conj", "npadvmod")
 
 
 def _modifier(ctx: EventContext, start: int) -> bool:

@@ -58,6 +58,9 @@ def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> 
         inside = [t for t in toponyms if taken.start_char <= t.start < taken.end_char]
         if inside:
             return _finest(inside)
+    named_by = [t for t in toponyms if t.place.precision == GeoPrecision.LOCALITY and _names_trigger(trigger, t)]
+    if named_by:
+        return named_by[0]  # "the Charleston church shooting", "the Peshawar bombing"
     heads = [trigger] + ([trigger.head] if trigger.head.pos_ in ("VERB", "AUX") else [])
     heads += [c for c in trigger.children if c.dep_ == "dobj"]  # "struck PKK positions in northern Iraq"
     for head in heads:
@@ -68,6 +71,20 @@ def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> 
                 if inside:
                     return _finest(inside)
     return None
+
+
+def _names_trigger(trigger: Token, toponym: Toponym) -> bool:
+    """Does a town name the event as a modifier of its noun ("the Kabul attack")? Countries never do: in "the
+    US air strike" the country is the actor."""
+    span = trigger.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    if span is None or trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    token = span.root
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+        if token is trigger:
+            return True
+    return False
 
 
 def _finest(toponyms: list[Toponym]) -> Toponym:

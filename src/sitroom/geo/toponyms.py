@@ -21,6 +21,8 @@ MAX_TOPONYM_TOKENS = 4
 MAIN_COUNTRIES = 2
 CONTEXT_COUNTRIES = 3
 SMALL_TOWN_POPULATION = 1_000
+# A name the parser took for a person is a place after "in" only if a town this large bears it as its own name.
+TOWN_POPULATION = 10_000
 # A city this large is a place even when the parser gives it no place label and the article never names
 # its country ("Aleppo" tagged NORP).
 LANDMARK_POPULATION = 1_000_000
@@ -45,7 +47,14 @@ _BUILDINGS = {
     "mosque", "church", "school", "hospital", "hotel", "market", "bazaar", "university", "stadium", "airport",
     "temple", "shrine", "restaurant", "cafe", "club", "mall", "bank", "station", "prison", "camp", "base",
 }  # fmt: skip
+# Buildings named for their town far more often than for a person or saint: "Kandahar Airport", "Gao market".
+_TOWN_BUILDINGS = {"market", "bazaar", "university", "stadium", "airport", "prison", "camp", "base"}
 _LOCATIVE_PREPS = {"in", "near", "outside", "at"}
+# Nouns a town's name modifies when it says where something happened: "the Peshawar attack".
+INCIDENT_NOUNS = {
+    "attack", "bombing", "shooting", "stabbing", "massacre", "siege", "crisis", "explosion", "blast", "ambush",
+    "raid", "offensive", "battle", "clash", "killing", "hijacking", "kidnapping", "assault", "strike", "riot",
+}  # fmt: skip
 # Capitalised words after a place name that make it a longer name of a thing in that place, not another place:
 # "Pulwama District", "Mosul Dam", "Sariab Road".
 _DESIGNATORS = _PLACE_NOUNS | _BUILDINGS | {
@@ -162,8 +171,8 @@ def _with_capitals(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, coun
 
 
 def _capital(token: Token, gazetteer: Gazetteer, countries: CountryTable) -> Toponym | None:
-    if any(c.dep_ in ("appos", "compound") and c.i > token.i for c in token.children):
-        return None  # "the capital, Kabul", "the Somali capital Mogadishu"
+    if token.dep_ == "appos" or any(c.dep_ in ("appos", "compound") and c.i > token.i for c in token.children):
+        return None  # "Bujumbura, the capital of Burundi", "the capital, Kabul", "the Somali capital Mogadishu"
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "city"):
         return None  # "the capital Kabul", "the Iraqi capital city of Baghdad"
@@ -284,6 +293,8 @@ def _inside_longer_organisation(span: Span) -> bool:
         return False
     if ent.label_ in _PLACE_LABELS:
         return False  # "the Central African Republic", "the Pulwama District": a place inside a place
+    if ent.label_ == "ORG" and ent.start == span.start:
+        return False  # "the Peshawar Agriculture Directorate": a body named for its town, in that town
     return ent.label_ in ("ORG", "NORP", "PERSON") or ent.start < span.start
 
 
@@ -291,16 +302,29 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
     """Place labels are trusted more; others (Tal Afar as PERSON) need the article's main countries."""
     labels = {t.ent_type_ for t in span} - {""}
     ranked = [code for code, _ in framing.named.most_common()]
-    if _continues_name(span, countries) or _names_a_building(span):  # "Bala Murghab", "Saint Charles station"
-        known = set(ranked[:CONTEXT_COUNTRIES]) | framing.homes
-        return any(c.country in known or c.population >= LANDMARK_POPULATION for c in candidates)
+    known = set(ranked[:CONTEXT_COUNTRIES]) | framing.homes
+    own = [c for c in candidates if name_key(c.name) == name_key(span.text)]
+    if _continues_name(span, countries):  # "Bala" of "Bala Murghab"
+        return any(c.country in known for c in candidates) or any(c.population >= LANDMARK_POPULATION for c in own)
+    if _names_a_building(span):  # "Saint Charles station" (Denver's alternate name), "the Charleston church"
+        return any(c.country in known for c in candidates) or any(c.population >= FOREIGN_TOWN_POPULATION for c in own)
     if labels & _PLACE_LABELS:
         if not ranked and "GPE" in labels and len({c.country for c in candidates}) == 1:
             return True  # "near Chibok": a town the gazetteer lists without a population
         return any(_plausible_place(c, ranked) for c in candidates)
     cue = _place_cue(span)
-    if cue == "named" or (cue == "located" and "PERSON" not in labels and not _names_a_building(span)):
-        return any(c.population >= SMALL_TOWN_POPULATION for c in candidates)  # "in central Tunis" (NORP)
+    if cue == "named":
+        return any(c.population >= SMALL_TOWN_POPULATION for c in candidates)
+    if cue in ("located", "incident"):  # "in central Tunis" (NORP), "with Abu Sayyaf in Patikul" (ORG)
+        if any(c.country in known for c in candidates):
+            return True
+        if cue == "located" and "PERSON" not in labels:
+            return any(c.population >= SMALL_TOWN_POPULATION for c in candidates)
+        # "The attack occurred in Silvan" (PERSON), "the Jalalabad suicide bombing": a town of its own name,
+        # and no one's possession; not "Twin bombings" (Thuin) or "the Taliban ambush" (Bozhüyük)
+        key = name_key(span.text)
+        owned = span.end < len(span.doc) and span.doc[span.end].text in _JOINERS
+        return not owned and any(c.population >= TOWN_POPULATION and name_key(c.name) == key for c in candidates)
     main = set(ranked[:MAIN_COUNTRIES]) | framing.homes
     if any(c.country in main for c in candidates) and (labels or not span[0].is_sent_start):
         return True
@@ -341,12 +365,13 @@ def _country_follows(span: Span, candidates: tuple[GazetteerEntry, ...], countri
 def _names_a_building(span: Span) -> bool:
     """'at Balili mosque', 'the Serena hotel': the name of a building, not of a town."""
     after = span.doc[span.end].lemma_.lower() if span.end < len(span.doc) else ""
-    return after in _BUILDINGS
+    return after in _BUILDINGS - _TOWN_BUILDINGS
 
 
 def _place_cue(span: Span) -> str | None:
     """What the words around a name say of it: "named" a place ('the city of X', 'X district', even where the
-    parser took X for a person), "located" ('in X', 'near X': a place or a building, rarely a person), or None."""
+    parser took X for a person), "located" ('in X', 'near X': a place or a building, rarely a person),
+    "incident" ('the X bombing': a place, or a word such as "Twin" or "Taliban"), or None."""
     doc = span.doc
     before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
     if len(before) == 2 and before[1] in _DIRECTIONS:  # "in central Tunis"
@@ -356,7 +381,20 @@ def _place_cue(span: Span) -> str | None:
         return "named"
     if after in _PLACE_NOUNS - {"capital", "port", "state"}:
         return "named"
-    return "located" if before and before[-1] in _LOCATIVE_PREPS else None
+    if before and before[-1] in _LOCATIVE_PREPS:
+        return "located"
+    return "incident" if names_an_incident(span) else None
+
+
+def names_an_incident(span: Span) -> bool:
+    """Does the name modify an incident's noun, as places do in "the Jalalabad suicide bombing" or the
+    headline "2017 Peshawar Agriculture Directorate attack:"?"""
+    token = span.root
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+        if token.lemma_.lower() in INCIDENT_NOUNS:
+            return True
+    return False
 
 
 def _plausible_place(entry: GazetteerEntry, ranked: list[str]) -> bool:
