@@ -338,6 +338,23 @@ def eval_incidents_command(
     typer.echo(json.dumps(scores.figures()))
 
 
+@eval_app.command("geocode")
+def eval_geocode_command(
+    path: Annotated[
+        Path, typer.Argument(help="LGL / TR-News or GeoVirus XML: articles with toponyms and coordinates.")
+    ],
+    config: ConfigOption = None,
+) -> None:
+    """Resolve each gold toponym in its article's context and score the distance to the gold coordinates."""
+    from sitroom.evaluate.geocode import read_geocode_gold, score_geocoding
+    from sitroom.pipeline import Coder
+
+    coder = Coder(load_settings(config))
+    gold = read_geocode_gold(path)
+    scores = score_geocoding(gold, coder.nlp, coder.gazetteer, coder.countries, coder.armed_group_homes)
+    typer.echo(json.dumps(scores.figures()))
+
+
 @eval_app.command("subtypes")
 def eval_subtypes_command(
     path: Annotated[Path, typer.Argument(help="CASE 2021 task 2 TSV: id, EventSnippet, SubType.")],

@@ -91,7 +91,7 @@ class Coder:
         context = EventContext(
             article=article,
             doc=doc,
-            geography=resolve_document(doc, self.gazetteer, self.countries, self._armed_groups_homes(doc.text)),
+            geography=resolve_document(doc, self.gazetteer, self.countries, self.armed_group_homes(doc.text)),
             timexes=tag_document(doc, article.id, article.published),
             actors=self.actors,
             taxonomy=self.taxonomy,
@@ -100,7 +100,7 @@ class Coder:
         )
         return extract_events(context)
 
-    def _armed_groups_homes(self, text: str) -> list[str]:
+    def armed_group_homes(self, text: str) -> list[str]:
         """The home countries of the non-state armed groups ``text`` names: context for its places."""
         return [a.country for a in self.actors.named_in(text) if a.country and a.inter in NON_STATE_INTER]
 

@@ -392,3 +392,15 @@ def test_people_who_fled_after_an_event_stay_a_figure(coder: Coder) -> None:
 def test_an_armed_groups_home_country_places_its_attack(coder: Coder) -> None:
     (m,) = _code(coder, "Suspected Boko Haram fighters attacked the town of Rann, killing 60 people.")
     assert m.place is not None and (m.place.name, m.place.country) == ("Rann", "Nigeria")
+
+
+def test_a_town_in_the_events_clause_is_finer_than_its_province(coder: Coder) -> None:
+    (m,) = _code(
+        coder, "In Paktika province, a policeman was killed after Taliban gunmen attacked a check-post in Sharana."
+    )
+    assert m.place is not None and (m.place.name, m.place.precision) == ("Sharana", GeoPrecision.LOCALITY)
+
+
+def test_a_province_places_an_event_no_town_does(coder: Coder) -> None:
+    (m,) = _code(coder, "A car bomb attack rocked Kandahar province in southern Afghanistan, leaving one dead.")
+    assert m.place is not None and m.place.admin1 == "Kandahār" and m.place.precision == GeoPrecision.REGION

@@ -157,3 +157,47 @@ def test_parts_of_longer_names_are_not_places(
 ) -> None:
     found = resolve_document(nlp(text), gazetteer, load_countries()).toponyms
     assert all(not_found not in t.text for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1", "country"),
+    [
+        ("Boko Haram killed a motorist in Konduga Local Government Area of Borno State.", "Borno", "Borno", "Nigeria"),
+        ("A car bomb attack rocked Kandahar province, leaving one dead.", "Kandahar", "Kandahār", "Afghanistan"),
+        ("Three policemen were killed during an ambush in Ayacucho region.", "Ayacucho", "Ayacucho", "Peru"),
+        ("Two policemen were killed on the road from Caldono in the department of Cauca.", "Cauca", "Cauca",
+         "Colombia"),
+    ],
+)  # fmt: skip
+def test_states_and_provinces_are_subdivisions(
+    nlp: Language, gazetteer: GeonamesCacheGazetteer, text: str, name: str, admin1: str, country: str
+) -> None:
+    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    place = found[name]
+    assert (place.admin1, place.country, place.precision) == (admin1, country, GeoPrecision.REGION)
+
+
+def test_a_province_is_placed_at_its_namesake_town_and_frames_its_towns(
+    nlp: Language, gazetteer: GeonamesCacheGazetteer
+) -> None:
+    text = "A car bomb attack rocked Kandahar province. Two policemen died on the road from Caldono in Cauca."
+    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    kandahar = found["Kandahar"]
+    assert kandahar.latitude == pytest.approx(31.61, abs=0.1) and kandahar.longitude == pytest.approx(65.7, abs=0.1)
+    assert kandahar.note is not None and "namesake town" in kandahar.note
+    assert found["Caldono"].country == "Colombia"  # no country named: the department says Colombia
+    assert found["Cauca"].latitude is None  # no town called Cauca, and no point invented
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place", "country"),
+    [
+        ("A suicide bomber struck a market in Kandahar.", "Kandahar", "Kandahar", "Afghanistan"),
+        ("A driver rammed a crowd in the northern Israeli city of Acre.", "Acre", "Acre", "Israel"),  # not Brazil's
+    ],
+)
+def test_a_town_named_like_a_province_is_the_town(
+    nlp: Language, gazetteer: GeonamesCacheGazetteer, text: str, name: str, place: str, country: str
+) -> None:
+    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    assert (found[name].name, found[name].country, found[name].precision) == (place, country, GeoPrecision.LOCALITY)

@@ -18,8 +18,8 @@ from sitroom.clean import clean_article
 from sitroom.errors import InputError
 from sitroom.events.actors import ActorDictionary
 from sitroom.fuse import fuse_mentions
-from sitroom.fuse.cluster import haversine_km
 from sitroom.geo.countries import CountryTable
+from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, prominence
 from sitroom.model import Article, Event
 from sitroom.pipeline import Coder

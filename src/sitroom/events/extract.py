@@ -540,8 +540,12 @@ def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place
     """No town in the event's sentence: the town the paragraph has just named (in the country the sentence
     names, if it names one); else that country; else the article's main country."""
     main = set(ctx.geography.countries[:2])
-    named = [t.place for t in ctx.geography.within(sent.start_char, sent.end_char) if not _modifier(ctx, t.start)]
+    named = [
+        t.place for t in ctx.geography.within(sent.start_char, sent.end_char)
+        if t.place.admin1 is not None or not _modifier(ctx, t.start)  # "Kandahar province" is no modifier
+    ]  # fmt: skip
     named = [p for p in named if (c := ctx.countries.by_name(p.country)) is not None and c.iso2 in main]
+    named.sort(key=lambda p: p.admin1 is None)  # a province before its country
     town = _paragraph_town(ctx, sent)
     if town is not None and (town.country == named[0].country if named else True):
         return dataclasses.replace(town, note=f"no place named in the sentence: {town.name}, named just before")

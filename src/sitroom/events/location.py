@@ -34,6 +34,8 @@ def locate(
     if not in_sentence:
         return None
     chosen = _from_frame(trigger, taken, in_sentence)
+    if chosen is not None and chosen.place.precision != GeoPrecision.LOCALITY and not frame_only:
+        chosen = _town_within(trigger, chosen, in_sentence) or chosen
     if chosen is None and not frame_only:
         chosen = _nearest_locality(trigger, in_sentence)
     if chosen is None:
@@ -87,14 +89,31 @@ def _names_trigger(trigger: Token, toponym: Toponym) -> bool:
     return False
 
 
+def _town_within(trigger: Token, region: Toponym, toponyms: list[Toponym]) -> Toponym | None:
+    """A town of the same country in the event's own clause, finer than the province its frame names: "In
+    Paktika province, a policeman was killed after gunmen attacked a check-post in Sharana"."""
+    clause = trigger.head if trigger.head.pos_ in ("VERB", "AUX") else trigger
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    towns = [
+        t for t in toponyms
+        if t.place.precision == GeoPrecision.LOCALITY and t.place.country == region.place.country
+        and start <= t.start < end
+    ]  # fmt: skip
+    return min(towns, key=lambda t: abs(t.start - trigger.idx)) if towns else None
+
+
 def _finest(toponyms: list[Toponym]) -> Toponym:
+    """A town before a state or province, and either before a country."""
     localities = [t for t in toponyms if t.place.precision == GeoPrecision.LOCALITY]
-    return (localities or toponyms)[0]
+    subdivisions = [t for t in toponyms if t.place.admin1 is not None]
+    return (localities or subdivisions or toponyms)[0]
 
 
 def _nearest_locality(trigger: Token, toponyms: list[Toponym]) -> Toponym | None:
-    """Outside the trigger's frame only a town or city is trusted; a country named there is an actor's."""
+    """Outside the trigger's frame only a town, or else a state or province, is trusted; a country named
+    there is an actor's."""
     localities = [t for t in toponyms if t.place.precision == GeoPrecision.LOCALITY]
+    localities = localities or [t for t in toponyms if t.place.admin1 is not None]
     return min(localities, key=lambda t: abs(t.start - trigger.idx)) if localities else None
 
 

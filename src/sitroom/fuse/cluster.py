@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Iterable
 
+from sitroom.geo.distance import haversine_km
 from sitroom.model import Event, EventMention, GeoPrecision, TimePrecision
 
 # How far apart two reports of one event may date it, by the coarser of their precisions. A day-precise
@@ -68,14 +68,6 @@ def _actors_agree(a: EventMention, b: EventMention) -> bool:
         if x is not None and y is not None and x.name != y.name:
             return False
     return True
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _event(cluster: list[EventMention]) -> Event:

@@ -1,18 +1,22 @@
 """Geo stage: the gazetteer and toponym resolution."""
 
 from sitroom.geo.countries import CountryTable, load_countries
+from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, GeonamesCacheGazetteer, name_key
-from sitroom.geo.toponyms import DocumentGeography, Toponym, find_toponyms, resolve_document
+from sitroom.geo.toponyms import DocumentGeography, Framing, Toponym, find_toponyms, resolve_document, resolve_name
 
 __all__ = [
     "CountryTable",
     "DocumentGeography",
+    "Framing",
     "Gazetteer",
     "GazetteerEntry",
     "GeonamesCacheGazetteer",
     "Toponym",
     "find_toponyms",
+    "haversine_km",
     "load_countries",
     "name_key",
     "resolve_document",
+    "resolve_name",
 ]

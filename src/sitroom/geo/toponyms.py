@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass, field
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.geo.countries import Country, CountryTable
-from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, prominence
+from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, not_place_names, prominence
+from sitroom.geo.subdivisions import Subdivision
 from sitroom.model import GeoPrecision, Place
 
 MAX_TOPONYM_TOKENS = 4
@@ -61,6 +59,11 @@ _DESIGNATORS = _PLACE_NOUNS | _BUILDINGS | {
     "road", "street", "avenue", "square", "bridge", "dam", "river", "lake", "valley", "gate", "highway", "border",
     "crossing", "checkpoint", "junction", "airbase", "barracks", "governor", "police", "army", "province", "city",
 }  # fmt: skip
+_TOWN_NOUNS = {"city", "town", "village", "municipality", "township", "port"}
+# Nouns after or before a name that make it a first-level subdivision: "Borno State", "the province of Kandahar".
+_SUBDIVISION_NOUNS = {
+    "state", "province", "governorate", "department", "region", "oblast", "prefecture", "emirate",
+}  # fmt: skip
 # "the financial capital", "the provincial capital": a capital, but not the country's.
 _NOT_THE_CAPITAL = {
     "financial", "economic", "commercial", "cultural", "provincial", "regional", "state", "district", "former",
@@ -108,15 +111,10 @@ class DocumentGeography:
 
     toponyms: tuple[Toponym, ...]
     countries: tuple[str, ...]
+    framing: Framing = field(default_factory=lambda: Framing(Counter()))
 
     def within(self, start: int, end: int) -> tuple[Toponym, ...]:
         return tuple(t for t in self.toponyms if start <= t.start and t.end <= end)
-
-
-@cache
-def _not_places() -> frozenset[str]:
-    data = yaml.safe_load(resources.files("sitroom.data").joinpath("countries.yaml").read_text("utf-8"))
-    return frozenset(name_key(w) for w in data["not_places"])
 
 
 def resolve_document(
@@ -127,11 +125,30 @@ def resolve_document(
     ``actor_countries`` are the home countries (ISO2) of the armed groups the article names, one per mention:
     "Boko Haram attacked the town of Rann" is about Nigeria's Rann, though it never names Nigeria.
     """
-    context, by_name = _context_countries(doc, countries)
+    context, by_name = _context_countries(doc, countries, gazetteer)
     framing = Framing(context, by_name, frozenset(actor_countries))
     found = find_toponyms(doc, gazetteer, countries, framing)
     toponyms = tuple(_with_capitals(doc, found, gazetteer, countries))
-    return DocumentGeography(toponyms, _main_countries(context, toponyms, countries))
+    return DocumentGeography(toponyms, _main_countries(context, toponyms, countries), framing)
+
+
+def resolve_name(text: str, framing: Framing, gazetteer: Gazetteer, countries: CountryTable) -> Place | None:
+    """The place ``text`` most likely names in a document framed by ``framing``, for a name already known to
+    be a place (a gold toponym): the country it names, or the best-ranked gazetteer entry; None if neither."""
+    name = text[4:] if text.lower().startswith("the ") else text
+    country = countries.by_name(name) or countries.by_demonym(name)  # "Russian" tagged as a place
+    if country is not None:
+        return country_place(country, text)
+    candidates = gazetteer.candidates(text)
+    key = name_key(text)
+    subdivisions = gazetteer.subdivisions(text)
+    if subdivisions and not _namesake_town(key, candidates, subdivisions):
+        subdivision = _best_subdivision(subdivisions, framing)
+        return _subdivision_place(subdivision, None, countries, text)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: _score(c, key, framing))
+    return _locality(best, countries.by_code(best.country), text)
 
 
 def _main_countries(context: Counter[str], toponyms: tuple[Toponym, ...], countries: CountryTable) -> tuple[str, ...]:
@@ -140,7 +157,8 @@ def _main_countries(context: Counter[str], toponyms: tuple[Toponym, ...], countr
     counts = Counter(context)
     for toponym in toponyms:
         country = countries.by_name(toponym.place.country)
-        if toponym.place.precision != GeoPrecision.REGION and country is not None:
+        is_country = toponym.place.precision == GeoPrecision.REGION and toponym.place.admin1 is None
+        if not is_country and country is not None:
             counts[country.iso2] += 1
     return tuple(code for code, _ in counts.most_common())
 
@@ -202,7 +220,7 @@ def _capital(token: Token, gazetteer: Gazetteer, countries: CountryTable) -> Top
     return Toponym(span.text, span.start_char, span.end_char, _locality(entry, country, country.capital))
 
 
-def _context_countries(doc: Doc, countries: CountryTable) -> tuple[Counter[str], frozenset[str]]:
+def _context_countries(doc: Doc, countries: CountryTable, gazetteer: Gazetteer) -> tuple[Counter[str], frozenset[str]]:
     """How often ``doc`` names each country or its people, and which countries it names by name."""
     counts: Counter[str] = Counter()
     by_name: set[str] = set()
@@ -220,7 +238,18 @@ def _context_countries(doc: Doc, countries: CountryTable) -> tuple[Counter[str],
         if len(ent) > 1 and ent.label_ in _PLACE_LABELS and (country := countries.by_name(name)):
             counts[country.iso2] += 1
             by_name.add(country.iso2)
+        elif ent.label_ in _PLACE_LABELS and (owner := _subdivision_country(ent, gazetteer)):
+            counts[owner] += 1  # "Borno State", "Cauca": a subdivision of one country names it
+            by_name.add(owner)
     return counts, frozenset(by_name)
+
+
+def _subdivision_country(ent: Span, gazetteer: Gazetteer) -> str | None:
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    if len(words) > 1 and words[-1].lower_ in _SUBDIVISION_NOUNS:
+        words = words[:-1]
+    owners = {s.country for s in gazetteer.subdivisions(words.text)} if len(words) else set()
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _match_at(
@@ -234,7 +263,7 @@ def _match_at(
         span = doc[i : i + length]
         if sum(t.text != "-" for t in span) > MAX_TOPONYM_TOKENS or not _is_name_span(span):
             continue  # "Saint-Quentin-Fallavier" is five tokens but three words
-        if length > 1 and name_key(span.text) in _not_places():
+        if length > 1 and name_key(span.text) in not_place_names():
             return None, i + length
         place = _resolve_span(span, gazetteer, countries, framing)
         if place is not None:
@@ -267,7 +296,7 @@ def _is_name_span(span: Span) -> bool:
 
 def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, framing: Framing) -> Place | None:
     key = name_key(span.text)
-    if key in _not_places() or _inside_longer_organisation(span):
+    if key in not_place_names() or _inside_longer_organisation(span):
         return None
     country = countries.by_name(span.text)
     if country is not None:
@@ -277,6 +306,14 @@ def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, fra
     if countries.by_demonym(span.text) is not None:
         return None  # "an American English teacher": a people or a language, not English, Arkansas
     candidates = gazetteer.candidates(span.text)
+    subdivisions = gazetteer.subdivisions(span.text)
+    if subdivisions and _means_subdivision(span, candidates, subdivisions):
+        if not _accept_subdivision(span, subdivisions, framing):
+            return None
+        subdivision = _best_subdivision(subdivisions, framing)
+        namesakes = [t for t in candidates if t.country == subdivision.country and name_key(t.name) == key]
+        seat = max(namesakes, key=lambda t: t.population, default=None)
+        return _subdivision_place(subdivision, seat, countries, span.text)
     if not candidates or not (
         _accept(span, candidates, framing, countries) or _country_follows(span, candidates, countries)
     ):
@@ -284,6 +321,70 @@ def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, fra
     best = max(candidates, key=lambda c: _score(c, key, framing))
     owner = countries.by_code(best.country)
     return _locality(best, owner, span.text)
+
+
+def _means_subdivision(span: Span, towns: tuple[GazetteerEntry, ...], subdivisions: tuple[Subdivision, ...]) -> bool:
+    """'Borno State', 'the province of Kandahar' and bare 'Cauca' name subdivisions; bare 'Kandahar' names the
+    town of that name in the same country, as 'Kirkuk' and 'Gombe' do, and bare 'Jerusalem' the city."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+    if after in _SUBDIVISION_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in _SUBDIVISION_NOUNS):
+        return True
+    if after in _TOWN_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in _TOWN_NOUNS):
+        return False  # "the northern Israeli city of Acre", not the Brazilian state
+    return not _namesake_town(name_key(span.text), towns, subdivisions)
+
+
+def _namesake_town(key: str, towns: tuple[GazetteerEntry, ...], subdivisions: tuple[Subdivision, ...]) -> bool:
+    """Is there a town of the name in a subdivision's country, or a city elsewhere ("Jerusalem")?"""
+    homes = {s.country for s in subdivisions}
+    own = [t for t in towns if name_key(t.name) == key]
+    return any(t.country in homes or t.population >= FOREIGN_TOWN_POPULATION for t in own)
+
+
+def _accept_subdivision(span: Span, subdivisions: tuple[Subdivision, ...], framing: Framing) -> bool:
+    """A subdivision of a country the article is about, or, in an article that names none, any that the
+    parser or the words around it take for a place: not Bolivia's Beni in a report from Congo."""
+    known = set(framing.named) | framing.homes
+    if known:
+        return any(s.country in known for s in subdivisions)
+    labels = {t.ent_type_ for t in span} - {""}
+    return bool(labels & _PLACE_LABELS) or _place_cue(span) is not None
+
+
+def _best_subdivision(subdivisions: tuple[Subdivision, ...], framing: Framing) -> Subdivision:
+    """Punjab in Pakistan or in India: the one the article's countries point to, else the first."""
+    return max(
+        subdivisions,
+        key=lambda s: (s.country in framing.by_name, framing.named.get(s.country, 0), s.country in framing.homes),
+    )
+
+
+def _subdivision_place(
+    subdivision: Subdivision, seat: GazetteerEntry | None, countries: CountryTable, mention: str
+) -> Place:
+    """A place for a whole subdivision, at region precision. Its point is the subdivision's own where the
+    gazetteer gives one; else, as ACLED places region-level events, its namesake town ('Kunduz province' at
+    Kunduz); else none."""
+    country = countries.by_code(subdivision.country)
+    kind = subdivision.kind.lower()
+    latitude, longitude, note = subdivision.latitude, subdivision.longitude, f"{kind}-level: no finer place given"
+    if latitude is None and seat is not None:
+        latitude, longitude = seat.latitude, seat.longitude
+        note = f"{kind}-level: no finer place given; placed at {seat.name}, its namesake town"
+    return Place(
+        name=subdivision.name,
+        country=country.name if country else subdivision.country,
+        iso3=country.iso3 if country else "",
+        latitude=latitude,
+        longitude=longitude,
+        precision=GeoPrecision.REGION,
+        admin1=subdivision.name,
+        region=country.region if country else None,
+        mention=mention,
+        note=note,
+    )
 
 
 def _inside_longer_organisation(span: Span) -> bool:

@@ -1,0 +1,88 @@
+"""First-level subdivisions (admin1): states, provinces, governorates and departments, by name.
+
+Names come from ISO 3166-2 through pycountry, folded with :func:`name_key` ("Kandahār" is "kandahar"). Where
+GeoNames codes a country's admin1 areas with the ISO 3166-2 letters (the United States, Switzerland, ...), an
+area's point is the mean of the gazetteer's towns in it; elsewhere pycountry gives no coordinates, and none
+are invented.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pycountry
+
+from sitroom.geo.gazetteer import GazetteerEntry, name_key
+
+# Share of a country's towns whose GeoNames admin1 code must be one of its ISO 3166-2 codes before the two are
+# taken to be the same coding.
+SAME_CODING_SHARE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Subdivision:
+    """A country's first-level subdivision."""
+
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    code: str  # ISO 3166-2, e.g. "NG-BO"
+    kind: str  # "State", "Province", "Governorate", ...
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class SubdivisionTable:
+    """Look first-level subdivisions up by name."""
+
+    def __init__(self, by_key: dict[str, tuple[Subdivision, ...]]) -> None:
+        self._by_key = by_key
+
+    def named(self, text: str) -> tuple[Subdivision, ...]:
+        """The subdivisions called ``text`` ("Borno", "Punjab": one in Pakistan, one in India)."""
+        return self._by_key.get(name_key(text), ())
+
+
+def build_subdivisions(towns: Iterable[GazetteerEntry], excluded: frozenset[str] = frozenset()) -> SubdivisionTable:
+    """Every top-level ISO 3166-2 subdivision, with a point where the gazetteer's ``towns`` share its coding.
+
+    ``excluded`` holds name keys that are never looked up ("central", "northern": regions of many countries,
+    and words far more often than places)."""
+    points = _points(towns)
+    by_key: dict[str, list[Subdivision]] = defaultdict(list)
+    for item in pycountry.subdivisions:
+        if item.parent_code is not None:
+            continue
+        country, _, local = str(item.code).partition("-")
+        latitude, longitude = points.get((country, local), (None, None))
+        subdivision = Subdivision(str(item.name), country, str(item.code), str(item.type), latitude, longitude)
+        key = name_key(subdivision.name)
+        if key and key not in excluded:
+            by_key[key].append(subdivision)
+    return SubdivisionTable({k: tuple(v) for k, v in by_key.items()})
+
+
+def _points(towns: Iterable[GazetteerEntry]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, ISO 3166-2 suffix) to the mean position of the towns GeoNames files under the same code, for
+    the countries whose GeoNames admin1 codes are their ISO 3166-2 letters."""
+    by_area: dict[tuple[str, str], list[GazetteerEntry]] = defaultdict(list)
+    for town in towns:
+        if town.admin1_code:
+            by_area[(town.country, town.admin1_code)].append(town)
+    iso: dict[str, set[str]] = defaultdict(set)
+    for item in pycountry.subdivisions:
+        if item.parent_code is None:
+            country, _, local = str(item.code).partition("-")
+            iso[country].add(local)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for (country, code), members in by_area.items():
+        counts[country][0] += len(members) if code in iso[country] and code.isalpha() else 0
+        counts[country][1] += len(members)
+    same = {c for c, (hits, total) in counts.items() if total and hits / total >= SAME_CODING_SHARE}
+    return {
+        (country, code): (statistics.fmean(t.latitude for t in members), statistics.fmean(t.longitude for t in members))
+        for (country, code), members in by_area.items()
+        if country in same and code in iso[country]
+    }
