@@ -404,3 +404,17 @@ def test_a_town_in_the_events_clause_is_finer_than_its_province(coder: Coder) ->
 def test_a_province_places_an_event_no_town_does(coder: Coder) -> None:
     (m,) = _code(coder, "A car bomb attack rocked Kandahar province in southern Afghanistan, leaving one dead.")
     assert m.place is not None and m.place.admin1 == "Kandahār" and m.place.precision == GeoPrecision.REGION
+
+
+def test_a_country_naming_whose_building_it_is_is_not_the_place(coder: Coder) -> None:
+    (m,) = _code(coder, "A suicide bombing killed five people in central Kabul, not far from the US Embassy.")
+    assert m.place is not None and (m.place.name, m.place.country) == ("Kabul", "Afghanistan")
+
+
+def test_an_event_with_no_place_of_its_own_takes_the_articles_one_town(coder: Coder) -> None:
+    text = (
+        "Two large explosions struck an area between the Aleppo University halls of residence and the faculty "
+        "of architecture. Syrian State TV said 82 people were killed."
+    )
+    placed = [m for m in _code(coder, text) if m.place is not None]
+    assert placed and all(m.place is not None and m.place.name == "Aleppo" for m in placed)

@@ -406,12 +406,17 @@ def _anaphoric(trigger: Trigger, mentions: list[EventMention], ctx: EventContext
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     if not mentions or any(start <= t.provenance.start < end for t in ctx.timexes):
         return False
-    placed = bool(ctx.geography.within(start, end))
+    named = ctx.geography.within(start, end)
+    placed = bool(named)
     if head.lemma_.lower() in _GENERAL_NOUNS:
         # "... were shot dead. Hizbul Mujahideen were behind the attack." A town named with it refers back
-        # only to an event not yet placed in a town ("the attack, which took place in Jalalabad").
+        # only to an event not yet placed in a town, or placed in that one ("the attack, which took place in
+        # Jalalabad").
         last = mentions[-1].place
-        return not placed or last is None or last.precision == GeoPrecision.REGION
+        same = (
+            last is not None and last.geonameid is not None and any(t.place.geonameid == last.geonameid for t in named)
+        )
+        return not placed or last is None or last.precision == GeoPrecision.REGION or same
     return not placed and any(m.trigger.lower() == trigger.text.lower() for m in mentions)
 
 
@@ -537,8 +542,9 @@ def _event_country(ctx: EventContext, place: Place | None) -> str | None:
 
 
 def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place | None:
-    """No town in the event's sentence: the town the paragraph has just named (in the country the sentence
-    names, if it names one); else that country; else the article's main country."""
+    """No town in the event's sentence: the town the paragraph has just named, or else the one town the
+    article names (in the country the sentence names, if it names one); else that country; else the article's
+    main country."""
     main = set(ctx.geography.countries[:2])
     named = [
         t.place for t in ctx.geography.within(sent.start_char, sent.end_char)
@@ -549,6 +555,9 @@ def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place
     town = _paragraph_town(ctx, sent)
     if town is not None and (town.country == named[0].country if named else True):
         return dataclasses.replace(town, note=f"no place named in the sentence: {town.name}, named just before")
+    town = _only_town(ctx)
+    if town is not None and (town.country == named[0].country if named else True):
+        return dataclasses.replace(town, note=f"no place named in the sentence: {town.name}, the article's one town")
     if named:
         return dataclasses.replace(named[0], note="no town named for the event: country named in the sentence")
     found = ctx.countries.by_code(country) if country else None
@@ -571,6 +580,22 @@ def _paragraph_town(ctx: EventContext, sent: Span) -> Place | None:
         if t.place.precision != GeoPrecision.REGION and _named_as_place(ctx, t.start, t.end)
     ]  # fmt: skip
     return towns[-1] if towns else None
+
+
+def _only_town(ctx: EventContext) -> Place | None:
+    """The one town the whole article names, as a place or as what a building or body is named for ("the
+    Aleppo University halls", "the Kabul Serena Hotel"); None if it names none or several."""
+    towns = {
+        t.place.geonameid: t.place for t in ctx.geography.toponyms
+        if t.place.precision == GeoPrecision.LOCALITY
+        and (_named_as_place(ctx, t.start, t.end) or _names_a_thing(ctx, t.start, t.end))
+    }  # fmt: skip
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _names_a_thing(ctx: EventContext, start: int, end: int) -> bool:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "compound" and span.root.head.ent_type_ != "PERSON"
 
 
 def _named_as_place(ctx: EventContext, start: int, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.modality import own_part
 from sitroom.geo.toponyms import DocumentGeography, Toponym
@@ -30,7 +30,8 @@ def locate(
     ``frame_only`` takes only a place in the trigger's own frame, never the nearest town in the sentence.
     """
     sent = trigger.sent
-    in_sentence = _own_part(trigger, list(geography.within(sent.start_char, sent.end_char)))
+    named = [t for t in geography.within(sent.start_char, sent.end_char) if not _country_as_modifier(sent.doc, t)]
+    in_sentence = _own_part(trigger, named)
     if not in_sentence:
         return None
     chosen = _from_frame(trigger, taken, in_sentence)
@@ -66,13 +67,22 @@ def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> 
     heads = [trigger] + ([trigger.head] if trigger.head.pos_ in ("VERB", "AUX") else [])
     heads += [c for c in trigger.children if c.dep_ == "dobj"]  # "struck PKK positions in northern Iraq"
     for head in heads:
+        inside = []
         for child in head.children:
             if (child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS) or child.dep_ in ("npadvmod", "advmod"):
                 span = child.doc[child.left_edge.i : child.right_edge.i + 1]
-                inside = [t for t in toponyms if span.start_char <= t.start < span.end_char]
-                if inside:
-                    return _finest(inside)
+                inside += [t for t in toponyms if span.start_char <= t.start < span.end_char]
+        if inside:  # "in central Kabul, not far from the Interior Ministry": the town, whichever phrase came first
+            return _finest(inside)
     return None
+
+
+def _country_as_modifier(doc: Doc, toponym: Toponym) -> bool:
+    """'the US Embassy', 'a US consulate convoy': a country naming whose a thing is, not where it is."""
+    if toponym.place.precision != GeoPrecision.REGION or toponym.place.admin1 is not None:
+        return False
+    span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("compound", "amod", "nmod")
 
 
 def _names_trigger(trigger: Token, toponym: Toponym) -> bool:

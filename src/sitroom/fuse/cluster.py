@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -13,6 +14,10 @@ from sitroom.model import Event, EventMention, GeoPrecision, TimePrecision
 # How far apart two reports of one event may date it, by the coarser of their precisions. A day-precise
 # report may be a day off (time zones, "overnight"); "last week" on a Tuesday may reach ten days back.
 DATE_SLACK_DAYS = {TimePrecision.DAY: 1, TimePrecision.WEEK: 10, TimePrecision.MONTH: 31}
+_FURTHER = re.compile(
+    r"\b(another|second|third|fourth|fifth|separate|additional|further|later|subsequent(ly)?|meanwhile)\b",
+    re.IGNORECASE,
+)
 # How far apart two reports may place one event, by the coarser geo precision, in kilometres.
 DISTANCE_KM = {GeoPrecision.LOCALITY: 15.0, GeoPrecision.NEAR: 60.0}
 
@@ -42,7 +47,16 @@ def compatible(a: EventMention, b: EventMention) -> bool:
     distinct = a.article_id == b.article_id or a.event_type == "Strategic developments"
     if distinct and a.sub_event_type != b.sub_event_type:
         return False
+    if a.article_id == b.article_id and (told_as_further(a) or told_as_further(b)):
+        return False  # "A second car bomb exploded, killing an additional three people"
     return _dates_agree(a, b) and _places_agree(a, b) and _actors_agree(a, b)
+
+
+def told_as_further(mention: EventMention) -> bool:
+    """Does the article tell this event as one more than those before it ("another blast", "a second car
+    bomb", "in a separate attack", "hours later")?"""
+    before = mention.sentence[: mention.trigger_start - mention.sentence_start]
+    return _FURTHER.search(before) is not None
 
 
 def _dates_agree(a: EventMention, b: EventMention) -> bool:

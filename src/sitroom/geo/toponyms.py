@@ -394,7 +394,7 @@ def _inside_longer_organisation(span: Span) -> bool:
         return False
     if ent.label_ in _PLACE_LABELS:
         return False  # "the Central African Republic", "the Pulwama District": a place inside a place
-    if ent.label_ == "ORG" and ent.start == span.start:
+    if ent.label_ == "ORG" and ent.start + (ent[0].lower_ == "the") == span.start:
         return False  # "the Peshawar Agriculture Directorate": a body named for its town, in that town
     return ent.label_ in ("ORG", "NORP", "PERSON") or ent.start < span.start
 
