@@ -120,6 +120,8 @@ def test_countries_know_every_demonym_capital_and_centroid() -> None:
         ("April 2015 Jalalabad suicide bombing: a suicide bomber set off a bomb outside a bank.", (), "Jalalabad",
          "Jalalabad", "Afghanistan"),
         ("Gunmen killed five staff near Kandahar Airport.", (), "Kandahar", "Kandahar", "Afghanistan"),
+        # a foreign mission's nationality frames nothing: Cairo, Egypt, not Cairo Montenotte in Italy
+        ("A car bombing outside the Italian consulate in Cairo killed one person.", (), "Cairo", "Cairo", "Egypt"),
     ],
 )  # fmt: skip
 def test_places_resolve_in_context(
@@ -150,6 +152,13 @@ def test_places_resolve_in_context(
         ("Twin bombings killed a police officer in the city.", "Twin"),
         ("Six police officers were killed in a Taliban ambush on their convoy.", "Taliban"),
         ("Grenade attacks on two bars killed at least three people.", "Grenade"),
+        # the last word of a name the gazetteer lacks; a foreign village where the article names its country
+        ("A bomb went off near their vehicle in Sariab Mill area of Quetta.", "Mill"),
+        (
+            "A sniper killed a Colombian soldier in the village of Carrizal in the Colombian department of Norte de "
+            "Santander.",
+            "Carrizal",
+        ),
     ],
 )
 def test_parts_of_longer_names_are_not_places(
@@ -165,6 +174,9 @@ def test_parts_of_longer_names_are_not_places(
         ("Boko Haram killed a motorist in Konduga Local Government Area of Borno State.", "Borno", "Borno", "Nigeria"),
         ("A car bomb attack rocked Kandahar province, leaving one dead.", "Kandahar", "Kandahār", "Afghanistan"),
         ("Three policemen were killed during an ambush in Ayacucho region.", "Ayacucho", "Ayacucho", "Peru"),
+        # a state, though a hamlet somewhere in it bears its name
+        ("A recruitment centre in Tulsa, Oklahoma was damaged by a pipe bomb.", "Oklahoma", "Oklahoma",
+         "United States"),
         ("Two policemen were killed on the road from Caldono in the department of Cauca.", "Cauca", "Cauca",
          "Colombia"),
     ],

@@ -32,7 +32,8 @@ FOREIGN_TOWN_POPULATION = 100_000
 CONTEXT_COUNTRY_WEIGHT = 4.0
 # A country known only from its people ("killing an American") or as an armed group's home counts for less
 # than one the article names: "Taliban fighters in Kabul ... including an American" is not Cabool, Missouri.
-WEAK_CONTEXT_WEIGHT = 2.0
+WEAK_CONTEXT_WEIGHT = 1.0
+HOME_COUNTRY_WEIGHT = 2.0
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that make the name after them a place whatever label the parser gave it: "the town of Monguno"
 # (tagged ORG), "in the city of Azaz" (tagged PRODUCT).
@@ -60,6 +61,11 @@ _DESIGNATORS = _PLACE_NOUNS | _BUILDINGS | {
     "crossing", "checkpoint", "junction", "airbase", "barracks", "governor", "police", "army", "province", "city",
 }  # fmt: skip
 _TOWN_NOUNS = {"city", "town", "village", "municipality", "township", "port"}
+# Things a country's name or demonym marks as foreign to where they stand: "the Indian consulate in Jalalabad".
+_FOREIGN_THINGS = {
+    "consulate", "embassy", "mission", "restaurant", "tourist", "national", "citizen", "engineer", "contractor",
+    "diplomat", "ambassador",
+}  # fmt: skip
 # Nouns after or before a name that make it a first-level subdivision: "Borno State", "the province of Kandahar".
 _SUBDIVISION_NOUNS = {
     "state", "province", "governorate", "department", "region", "oblast", "prefecture", "emirate",
@@ -229,6 +235,8 @@ def _context_countries(doc: Doc, countries: CountryTable, gazetteer: Gazetteer) 
         if (token.is_title or token.is_upper) and token.i not in inside_names:
             named = countries.by_name(token.text)
             country = named or countries.by_demonym(token.text)
+            if token.head.lemma_.lower() in _FOREIGN_THINGS and token.dep_ in ("amod", "compound", "nmod", "poss"):
+                continue  # "the Italian consulate in Cairo", "the US Embassy in Manila": foreign, not framing
             if country:
                 counts[country.iso2] += 1
             if named:
@@ -238,10 +246,18 @@ def _context_countries(doc: Doc, countries: CountryTable, gazetteer: Gazetteer) 
         if len(ent) > 1 and ent.label_ in _PLACE_LABELS and (country := countries.by_name(name)):
             counts[country.iso2] += 1
             by_name.add(country.iso2)
-        elif ent.label_ in _PLACE_LABELS and (owner := _subdivision_country(ent, gazetteer)):
+        elif (ent.label_ in _PLACE_LABELS or _after_subdivision_noun(ent)) and (
+            owner := _subdivision_country(ent, gazetteer)
+        ):
             counts[owner] += 1  # "Borno State", "Cauca": a subdivision of one country names it
             by_name.add(owner)
     return counts, frozenset(by_name)
+
+
+def _after_subdivision_noun(ent: Span) -> bool:
+    """'the department of Norte de Santander' (tagged ORG)."""
+    before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start]]
+    return len(before) == 2 and before[1] == "of" and before[0] in _SUBDIVISION_NOUNS
 
 
 def _subdivision_country(ent: Span, gazetteer: Gazetteer) -> str | None:
@@ -340,7 +356,9 @@ def _namesake_town(key: str, towns: tuple[GazetteerEntry, ...], subdivisions: tu
     """Is there a town of the name in a subdivision's country, or a city elsewhere ("Jerusalem")?"""
     homes = {s.country for s in subdivisions}
     own = [t for t in towns if name_key(t.name) == key]
-    return any(t.country in homes or t.population >= FOREIGN_TOWN_POPULATION for t in own)
+    return any(
+        (t.country in homes and t.population >= TOWN_POPULATION) or t.population >= FOREIGN_TOWN_POPULATION for t in own
+    )  # "Kandahar", but not the hamlet called Oklahoma
 
 
 def _accept_subdivision(span: Span, subdivisions: tuple[Subdivision, ...], framing: Framing) -> bool:
@@ -405,7 +423,7 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
     ranked = [code for code, _ in framing.named.most_common()]
     known = set(ranked[:CONTEXT_COUNTRIES]) | framing.homes
     own = [c for c in candidates if name_key(c.name) == name_key(span.text)]
-    if _continues_name(span, countries):  # "Bala" of "Bala Murghab"
+    if _continues_name(span, countries) or _ends_name(span):  # "Bala" of "Bala Murghab", "Mill" of "Sariab Mill"
         return any(c.country in known for c in candidates) or any(c.population >= LANDMARK_POPULATION for c in own)
     if _names_a_building(span):  # "Saint Charles station" (Denver's alternate name), "the Charleston church"
         return any(c.country in known for c in candidates) or any(c.population >= FOREIGN_TOWN_POPULATION for c in own)
@@ -414,13 +432,16 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
             return True  # "near Chibok": a town the gazetteer lists without a population
         return any(_plausible_place(c, ranked) for c in candidates)
     cue = _place_cue(span)
+    # With a country named by name, a town elsewhere must be a city: not Bak, Azerbaijan in "Bak District,
+    # Khost Province", nor a Venezuelan Carrizal "in the Colombian department of Norte de Santander".
+    least = FOREIGN_TOWN_POPULATION if framing.by_name else SMALL_TOWN_POPULATION
     if cue == "named":
-        return any(c.population >= SMALL_TOWN_POPULATION for c in candidates)
+        return any(c.country in known for c in candidates) or any(c.population >= least for c in candidates)
     if cue in ("located", "incident"):  # "in central Tunis" (NORP), "with Abu Sayyaf in Patikul" (ORG)
         if any(c.country in known for c in candidates):
             return True
         if cue == "located" and "PERSON" not in labels:
-            return any(c.population >= SMALL_TOWN_POPULATION for c in candidates)
+            return any(c.population >= least for c in candidates)
         # "The attack occurred in Silvan" (PERSON), "the Jalalabad suicide bombing": a town of its own name,
         # and no one's possession; not "Twin bombings" (Thuin) or "the Taliban ambush" (Bozhüyük)
         key = name_key(span.text)
@@ -430,6 +451,20 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
     if any(c.country in main for c in candidates) and (labels or not span[0].is_sent_start):
         return True
     return any(c.population >= LANDMARK_POPULATION for c in candidates) and not span[0].is_sent_start
+
+
+def _ends_name(span: Span) -> bool:
+    """Is ``span`` only the last words of a longer proper name ("Mill" of "Sariab Mill", "Hassan" of "Khawaja
+    Izharul Hassan", "Jardin" of "Le Jardin")?"""
+    doc = span.doc
+    if span.start == 0 or not doc[span.start - 1].whitespace_:
+        return False
+    before = doc[span.start - 1]
+    if not before.is_title or before.is_sent_start or before.lower_ in _DIRECTIONS or before.is_stop:
+        return False  # "in Central Kabul", "The Kabul attack"
+    if before.text.endswith("."):
+        return False  # "St. Petersburg", "Ft. Hood"
+    return before.pos_ == "PROPN" and before.ent_type_ not in ("", "DATE", "TIME", "CARDINAL")
 
 
 def _continues_name(span: Span, countries: CountryTable) -> bool:
@@ -511,7 +546,9 @@ def _score(entry: GazetteerEntry, key: str, framing: Framing) -> float:
     share = framing.named.get(entry.country, 0) / total
     if entry.country in framing.by_name:
         context = CONTEXT_COUNTRY_WEIGHT
-    elif share > 0 or entry.country in framing.homes:
+    elif entry.country in framing.homes:
+        context = HOME_COUNTRY_WEIGHT
+    elif share > 0:
         context = WEAK_CONTEXT_WEIGHT
     else:
         context = 0.0
