@@ -39,6 +39,8 @@ eval: install  ## score the stages against the development gold sets in $(DEV) (
 	$(BIN)/sitroom eval timex $(DEV)/timex/TBAQ-cleaned --relaxed
 	$(BIN)/sitroom eval incidents $(DEV)/wiki-terror/incidents_2010_2019_dev.csv
 	$(BIN)/sitroom eval subtypes $(DEV)/case2021/subtypes_dev.tsv
+	$(BIN)/sitroom eval geocode $(DEV)/geocode/lgl.xml
+	$(BIN)/sitroom eval geocode $(DEV)/geocode/GeoVirus.xml
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
