@@ -25,6 +25,7 @@ class _Entry:
     parent: str | None
     pattern: re.Pattern[str]
     local: re.Pattern[str] | None  # aliases that name this actor only in its own country ("rebels" in Syria)
+    first_words: frozenset[str] = frozenset()  # each alias's first word, lower-cased: a text without any is skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class _Generic:
     pattern: re.Pattern[str]
 
 
+_WORD = re.compile(r"[^\W_]+")
 _STATE = 1
 _EXTERNAL = 8
 _STATE_FORCES = ("Military Forces of", "Police Forces of", "Government of")
@@ -77,7 +79,10 @@ class ActorDictionary:
     def named_in(self, text: str) -> list[Actor]:
         """Every dictionary actor ``text`` names, in order of first mention."""
         found: list[tuple[int, Actor]] = []
+        words = set(_WORD.findall(text.lower()))
         for entry in self._entries:
+            if words.isdisjoint(entry.first_words):
+                continue  # no alias can match: skip the costly search
             match = entry.pattern.search(text)
             if match:
                 actor = self._from_dictionary(match.group(0))
@@ -158,9 +163,11 @@ def load_actor_dictionary(countries: CountryTable, extra: Iterable[Path] = ()) -
 def _entry(item: dict[str, Any]) -> _Entry:
     aliases = [item["name"], *item.get("aliases", [])]
     local = _alias_pattern(item["local_aliases"]) if item.get("local_aliases") else None
+    first_words = frozenset(_WORD.findall(alias.lower())[0] for alias in aliases if _WORD.search(alias))
     return _Entry(
-        item["name"], int(item["inter"]), item.get("country"), item.get("parent"), _alias_pattern(aliases), local
-    )
+        item["name"], int(item["inter"]), item.get("country"), item.get("parent"), _alias_pattern(aliases), local,
+        first_words,
+    )  # fmt: skip
 
 
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:

@@ -275,7 +275,10 @@ def _match_at(
     not to be a place ("Niger Delta"), so that no part of it is taken for one ("Niger")."""
     if not _starts_name(doc[i]):
         return None
-    for length in range(min(2 * MAX_TOPONYM_TOKENS, len(doc) - i), 0, -1):
+    longest = 1  # the run of tokens a name can span: capitalised words, particles and joiners
+    while longest < min(2 * MAX_TOPONYM_TOKENS, len(doc) - i) and _may_continue_name(doc[i + longest]):
+        longest += 1
+    for length in range(longest, 0, -1):
         span = doc[i : i + length]
         if sum(t.text != "-" for t in span) > MAX_TOPONYM_TOKENS or not _is_name_span(span):
             continue  # "Saint-Quentin-Fallavier" is five tokens but three words
@@ -285,6 +288,13 @@ def _match_at(
         if place is not None:
             return Toponym(span.text, span.start_char, span.end_char, place), i + length
     return None
+
+
+def _may_continue_name(token: Token) -> bool:
+    if token.is_sent_start:
+        return False
+    text = token.text
+    return text[:1].isupper() or token.lower_ in _PARTICLES or text in _JOINERS or text.endswith(".")
 
 
 def _starts_name(token: Token) -> bool:
@@ -407,7 +417,7 @@ def _subdivision_place(
 
 def _inside_longer_organisation(span: Span) -> bool:
     """'Iraq' in 'Islamic State of Iraq and the Levant', 'Donald' in 'Donald Trump': parts of other names."""
-    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+    ent = _entity_around(span)
     if ent is None or len(ent) <= len(span):
         return False
     if ent.label_ in _PLACE_LABELS:
@@ -415,6 +425,24 @@ def _inside_longer_organisation(span: Span) -> bool:
     if ent.label_ == "ORG" and ent.start + (ent[0].lower_ == "the") == span.start:
         return False  # "the Peshawar Agriculture Directorate": a body named for its town, in that town
     return ent.label_ in ("ORG", "NORP", "PERSON") or ent.start < span.start
+
+
+def _entity_around(span: Span) -> Span | None:
+    """The entity that holds all of ``span``, found from the tokens' IOB tags (``doc.ents`` builds every
+    entity anew on each call)."""
+    doc = span.doc
+    first = span[0]
+    if not first.ent_type_ or any(t.ent_type_ != first.ent_type_ for t in span):
+        return None
+    start = span.start
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = span.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if any(doc[k].ent_iob_ == "B" for k in range(start + 1, span.end)):
+        return None  # two entities side by side
+    return Span(doc, start, end, label=first.ent_type_)
 
 
 def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing, countries: CountryTable) -> bool:
