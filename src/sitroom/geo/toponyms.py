@@ -149,8 +149,7 @@ def resolve_name(text: str, framing: Framing, gazetteer: Gazetteer, countries: C
     key = name_key(text)
     subdivisions = gazetteer.subdivisions(text)
     if subdivisions and not _namesake_town(key, candidates, subdivisions):
-        subdivision = _best_subdivision(subdivisions, framing)
-        return _subdivision_place(subdivision, None, countries, text)
+        return _subdivision_place(subdivisions, candidates, framing, countries, text)
     if not candidates:
         return None
     best = max(candidates, key=lambda c: _score(c, key, framing))
@@ -336,10 +335,7 @@ def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, fra
     if subdivisions and _means_subdivision(span, candidates, subdivisions):
         if not _accept_subdivision(span, subdivisions, framing):
             return None
-        subdivision = _best_subdivision(subdivisions, framing)
-        namesakes = [t for t in candidates if t.country == subdivision.country and name_key(t.name) == key]
-        seat = max(namesakes, key=lambda t: t.population, default=None)
-        return _subdivision_place(subdivision, seat, countries, span.text)
+        return _subdivision_place(subdivisions, candidates, framing, countries, span.text)
     if not candidates or not (
         _accept(span, candidates, framing, countries) or _country_follows(span, candidates, countries)
     ):
@@ -390,11 +386,19 @@ def _best_subdivision(subdivisions: tuple[Subdivision, ...], framing: Framing) -
 
 
 def _subdivision_place(
-    subdivision: Subdivision, seat: GazetteerEntry | None, countries: CountryTable, mention: str
+    subdivisions: tuple[Subdivision, ...],
+    towns: tuple[GazetteerEntry, ...],
+    framing: Framing,
+    countries: CountryTable,
+    mention: str,
 ) -> Place:
-    """A place for a whole subdivision, at region precision. Its point is the subdivision's own where the
-    gazetteer gives one; else, as ACLED places region-level events, its namesake town ('Kunduz province' at
-    Kunduz); else none."""
+    """A place for the subdivision ``mention`` most likely names, at region precision. Its point is the
+    subdivision's own where the gazetteer gives one; else, as ACLED places region-level events, that of its
+    namesake town among ``towns`` ('Kunduz province' at Kunduz); else none."""
+    subdivision = _best_subdivision(subdivisions, framing)
+    key = name_key(mention)
+    namesakes = [t for t in towns if t.country == subdivision.country and name_key(t.name) == key]
+    seat = max(namesakes, key=lambda t: t.population, default=None)
     country = countries.by_code(subdivision.country)
     kind = subdivision.kind.lower()
     latitude, longitude, note = subdivision.latitude, subdivision.longitude, f"{kind}-level: no finer place given"
