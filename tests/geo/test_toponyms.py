@@ -120,6 +120,9 @@ def test_countries_know_every_demonym_capital_and_centroid() -> None:
         ("April 2015 Jalalabad suicide bombing: a suicide bomber set off a bomb outside a bank.", (), "Jalalabad",
          "Jalalabad", "Afghanistan"),
         ("Gunmen killed five staff near Kandahar Airport.", (), "Kandahar", "Kandahar", "Afghanistan"),
+        # a city's own name at the start of a longer one
+        ("A terrorist stabbed a British student in the Jerusalem Light Rail.", (), "Jerusalem", "Jerusalem",
+         "Israel"),
         # a foreign mission's nationality frames nothing: Cairo, Egypt, not Cairo Montenotte in Italy
         ("A car bombing outside the Italian consulate in Cairo killed one person.", (), "Cairo", "Cairo", "Egypt"),
     ],

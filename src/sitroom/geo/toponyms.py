@@ -455,7 +455,9 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
     ranked = [code for code, _ in framing.named.most_common()]
     known = set(ranked[:CONTEXT_COUNTRIES]) | framing.homes
     own = [c for c in candidates if name_key(c.name) == name_key(span.text)]
-    if _continues_name(span, countries) or _ends_name(span):  # "Bala" of "Bala Murghab", "Mill" of "Sariab Mill"
+    if _continues_name(span, countries):  # "Bala" of "Bala Murghab", but a city in "the Jerusalem Light Rail"
+        return any(c.country in known for c in candidates) or any(c.population >= FOREIGN_TOWN_POPULATION for c in own)
+    if _ends_name(span):  # "Mill" of "Sariab Mill", "Hassan" of "Khawaja Izharul Hassan"
         return any(c.country in known for c in candidates) or any(c.population >= LANDMARK_POPULATION for c in own)
     if _names_a_building(span):  # "Saint Charles station" (Denver's alternate name), "the Charleston church"
         return any(c.country in known for c in candidates) or any(c.population >= FOREIGN_TOWN_POPULATION for c in own)
