@@ -116,6 +116,8 @@ def test_countries_know_every_demonym_capital_and_centroid() -> None:
          "Saint-Quentin-Fallavier", "Saint-Quentin-Fallavier", "France"),
         # tagged PERSON, but after "in" and the own name of a town of 65,000
         ("Insurgents shot one man dead. The attack occurred in Silvan.", (), "Silvan", "Silvan", "Turkey"),
+        ("Four terrorists were killed in an attack on a police station next to Al-Arish.", (), "Al-Arish", "Al-Arish",
+         "Egypt"),
         # a town named as the modifier of the incident, as headlines do
         ("April 2015 Jalalabad suicide bombing: a suicide bomber set off a bomb outside a bank.", (), "Jalalabad",
          "Jalalabad", "Afghanistan"),

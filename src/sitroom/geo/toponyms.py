@@ -551,7 +551,7 @@ def _place_cue(span: Span) -> str | None:
         return "named"
     if after in _PLACE_NOUNS - {"capital", "port", "state"}:
         return "named"
-    if before and before[-1] in _LOCATIVE_PREPS:
+    if (before and before[-1] in _LOCATIVE_PREPS) or before in (["next", "to"], ["close", "to"]):
         return "located"
     return "incident" if names_an_incident(span) else None
 
