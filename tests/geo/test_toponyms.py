@@ -68,6 +68,8 @@ def test_countries_by_name_and_demonym() -> None:
         ("A suicide car bomber rammed a convoy in the Pulwama District.", "Pulwama", "India"),
         # GeoNames lists Chibok without a population: its place label is enough
         ("Boko Haram raided two villages near Chibok.", "Chibok", "Nigeria"),
+        # The parser reads "Bosso of Niger" as a person; "the town of" says Bosso is a town.
+        ("Boko Haram fighters attacked the town of Bosso of Niger, killing 32 soldiers.", "Bosso", "Niger"),
     ],
 )  # fmt: skip
 def test_words_around_a_name_make_it_a_place(

@@ -321,8 +321,10 @@ def _is_name_span(span: Span) -> bool:
 
 def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, framing: Framing) -> Place | None:
     key = name_key(span.text)
-    if key in not_place_names() or _inside_longer_organisation(span):
+    if key in not_place_names():
         return None
+    if _inside_longer_organisation(span) and _place_cue(span) != "named":
+        return None  # but "the town of Bosso" names a town, though the parser read "Bosso of Niger" as a person
     country = countries.by_name(span.text)
     if country is not None:
         return country_place(country, span.text)
