@@ -39,6 +39,10 @@ def test_suicide_attackers_are_counted_from_the_phrase(nlp: Language, sentence: 
         ("Only the attacker was killed in the incident.", True),
         ("In addition to the assailant, five people were killed and 66 wounded.", False),
         ("A suicide bomber attacked a bakery, killing 18 people and wounding 40 others.", False),
+        # the bomber killed: the attacker is the subject, not among the dead
+        ("A suicide bomber killed at least 36 people at a gathering in Nangarhar.", False),
+        ("A suicide bomber detonation in a market killed 34 people.", False),
+        ("Three militants killed in the clash were buried on Friday.", True),
     ],
 )
 def test_a_text_that_counts_its_attackers_is_recognised(text: str, counted: bool) -> None:
@@ -51,6 +55,7 @@ def test_a_text_that_counts_its_attackers_is_recognised(text: str, counted: bool
         # the toll, and the two bombers the report leaves out of it
         ("Two suicide bombings targeting a political party headquarters in the city of Hit killed five people.", 7),
         ("A suicide bomber attacked a bakery in Peshawar, killing 18 people and wounding 40 others.", 19),
+        ("A suicide bomber killed at least 36 people at a gathering in the Rodat district of Nangarhar.", 37),
         # the report counts the bomber itself: nothing is added
         ("A suicide bomber blew himself up at a checkpoint in Kabul, killing six people and the bomber.", 7),
         ("A suicide bomber attacked a police post in Kabul. Twelve people, including the bomber, were killed.", 12),

@@ -25,7 +25,9 @@ _ANOTHER = {"second", "another", "third"}
 # The text counts the attackers itself: their death told, or their number inside a toll.
 _ATTACKERS_COUNTED = re.compile(
     r"\b(?:bombers?|attackers?|assailants?|perpetrators?|militants?|gunm[ae]n|terrorists?)\b[^.;,]{0,25}?"
-    r"\b(?:were|was|also|have been|had been)?\s*(?:killed|died|dead|shot|blown)\b"
+    r"\b(?:(?:were|was|also|have been|had been)\s+(?:\w+\s+)?(?:killed|shot|blown)|died|dead|blown\s+up"
+    # a bare "killed" is passive only where no victim follows it: "the bomber killed 36 people" tells who killed
+    r"|killed(?=\s*[.,;]|\s+(?:in|by|when|during|while|after|as|on|at\s+the)\b))\b"
     r"|\b(?:including|and|as well as|plus|among them)\s+(?:the|a|an|one|two|three|four|five|\d+|all)?\s*"
     r"(?:female\s+|male\s+)?(?:suicide\s+)?(?:car\s+)?(?:bombers?|attackers?|assailants?|perpetrators?)\b"
     r"|\b(?:killing|killed)\s+(?:only\s+)?(?:himself|herself|themselves)\b"
