@@ -139,6 +139,9 @@ class Figure:
     time_precision: TimePrecision | None = None
     source: str | None = None
     sentence: str | None = None
+    # The text gives it as the event's whole toll ("the death toll rose to 12"): it replaces, never adds to,
+    # the counts told before it.
+    toll: bool = False
 
 
 @dataclass(frozen=True, slots=True)

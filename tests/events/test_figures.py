@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitroom.events.figures import parse_count, parse_number
+from sitroom.events.figures import add_figures, parse_count, parse_number
+from sitroom.model import Figure, Provenance
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,21 @@ def test_digits_with_thousands_separators_round_trip(n: int) -> None:
 def test_ranges_are_ordered(a: int, b: int) -> None:
     count = parse_count(f"between {min(a, b)} and {max(a, b)} people")
     assert count is not None and count.low <= count.best <= count.high
+
+
+def _killed(low: int, best: int, high: int, toll: bool = False) -> Figure:
+    return Figure("killed", low, best, high, None, str(best), Provenance("a", 0, 1), toll=toll)
+
+
+def _together(first: Figure | None, second: Figure) -> int:
+    total = add_figures(first, second)
+    assert total is not None
+    return total.best
+
+
+def test_figures_of_one_account_add_up_unless_they_restate_or_update() -> None:
+    assert _together(_killed(3, 3, 3), _killed(1, 1, 1)) == 4
+    assert _together(_killed(11, 11, 11), _killed(11, 11, 11)) == 11
+    assert _together(_killed(12, 12, 99), _killed(20, 20, 20)) == 12  # "dozens", then a count within them
+    assert _together(_killed(11, 11, 11), _killed(12, 12, 12, toll=True)) == 12
+    assert _together(None, _killed(2, 2, 2)) == 2

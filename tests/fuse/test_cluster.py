@@ -26,3 +26,32 @@ def test_a_restatement_is_the_same_event(coder: Coder) -> None:
     )
     (event,) = fuse_mentions(coder.code_text(text, published=PUBLISHED))
     assert event.place is not None and event.place.name == "Jalalabad"
+
+
+def test_parts_of_one_account_add_up(coder: Coder) -> None:
+    # the soldiers the gunman killed, and the gunman: one event, four dead
+    text = (
+        "A Palestinian gunman killed three Israeli soldiers near Har Adar and critically injured a fourth. "
+        "The gunman was shot and killed by the other soldiers."
+    )
+    (event,) = fuse_mentions(coder.code_text(text, published=PUBLISHED))
+    assert event.fatalities == 4
+
+
+def test_a_toll_replaces_the_counts_before_it(coder: Coder) -> None:
+    text = (
+        "At least eleven people were killed and a toddler was seriously injured when a vehicle was hit by a bomb "
+        "in the Achin district of Nangarhar province. The toddler died months after, bringing the toll of the "
+        "bombing to 12."
+    )
+    events = fuse_mentions(coder.code_text(text, published=PUBLISHED))
+    assert sum(e.fatalities or 0 for e in events) == 12
+
+
+def test_a_summary_of_a_month_is_no_event(coder: Coder) -> None:
+    text = (
+        "Twin bombings at a market on the outskirts of Baghdad killed at least 14 people. June has been "
+        "particularly deadly in the country, with a spate of bombings leaving nearly 200 civilians dead."
+    )
+    (event,) = fuse_mentions(coder.code_text(text, published=PUBLISHED))
+    assert event.fatalities == 14

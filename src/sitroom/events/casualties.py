@@ -71,6 +71,9 @@ _SINGLE = tuple(re.compile(p) for p in _SINGLE_KILLED_PATTERNS)
 _INCLUDED = re.compile(r"\b(?:including|among\s+them|among\s+whom)(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
 _LEFT = re.compile(r"(?:left|leaving)\b", re.IGNORECASE)
 _LEFT_HURT = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt|homeless|stranded|displaced)", re.IGNORECASE)
+# A count given as the whole toll: "the death toll rose to 12", "bringing the toll of the bombing to 12".
+_TOLL = re.compile(r"\b(?:toll|total)\b(?:\s+[\w'-]+){0,5}\s+(?:to|of|at|reached|is|was|stood\s+at)\s+(?:[\w-]+\s+)?$",
+                   re.IGNORECASE)  # fmt: skip
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(civilians?|women|children|residents|villagers|mourners|worshippers|families|people)\b", re.IGNORECASE
 )
@@ -110,7 +113,16 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
                 found.append(_with_perpetrators(casualty, sentence, offset))
     if not any(c.figure.kind == "killed" for c in found):
         found.extend(_single_victims(sentence, offset, article_id))
+    found = [_as_toll(c, sentence, offset) for c in found]
     return sorted(found, key=lambda c: c.figure.provenance.start)
+
+
+def _as_toll(casualty: Casualty, sentence: str, offset: int) -> Casualty:
+    """Mark a killed figure the sentence gives as the whole toll ("the death toll rose to 12")."""
+    figure = casualty.figure
+    if figure.kind != "killed" or not _TOLL.search(sentence[: figure.provenance.start - offset]):
+        return casualty
+    return dataclasses.replace(casualty, figure=dataclasses.replace(figure, toll=True))
 
 
 def _matches(

@@ -15,6 +15,7 @@ from sitroom.events.arguments import PRONOUNS, Arguments, find_arguments, phrase
 from sitroom.events.attackers import attackers_counted, suicide_attackers, with_attackers
 from sitroom.events.casualties import Casualty, find_casualties
 from sitroom.events.dating import date_event
+from sitroom.events.figures import add_figures
 from sitroom.events.location import locate, partition_places
 from sitroom.events.modality import Modality, assess, own_part
 from sitroom.events.refinement import (
@@ -346,8 +347,10 @@ def _continues(ctx: EventContext, last: Span, sent: Span) -> bool:
 
 
 def _with_casualties(mention: EventMention, casualties: list[Casualty]) -> EventMention:
-    """Give a mention the killed or injured figure a following sentence states and it lacks."""
-    killed = mention.fatalities or _total(casualties, "killed")
+    """Give a mention the killed or injured figure a following sentence states and it lacks, or the toll
+    that sentence updates it to."""
+    told = _total(casualties, "killed")
+    killed = told if told is not None and told.toll else mention.fatalities or told  # "the toll rose to 12"
     injured = mention.injured or _total(casualties, "injured")
     return dataclasses.replace(mention, fatalities=killed, injured=injured)
 
@@ -358,20 +361,8 @@ def _with_more_casualties(mention: EventMention, casualties: list[Casualty]) -> 
     killed")."""
     killed, injured = _total(casualties, "killed"), _total(casualties, "injured")
     return dataclasses.replace(
-        mention, fatalities=_plus(mention.fatalities, killed), injured=_plus(mention.injured, injured)
+        mention, fatalities=add_figures(mention.fatalities, killed), injured=add_figures(mention.injured, injured)
     )
-
-
-def _plus(first: Figure | None, second: Figure | None) -> Figure | None:
-    if first is None or second is None:
-        return first or second
-    if (first.low, first.best, first.high) == (second.low, second.best, second.high):
-        return first  # the same toll, told again
-    return dataclasses.replace(
-        first, low=first.low + second.low, best=first.best + second.best, high=first.high + second.high,
-        text=f"{first.text} + {second.text}",
-        provenance=Provenance(first.provenance.article_id, first.provenance.start, second.provenance.end),
-    )  # fmt: skip
 
 
 def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
@@ -389,6 +380,8 @@ def _generic(trigger: Trigger, ctx: EventContext) -> bool:
     head = trigger.head
     if head.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in head.children):
         return False
+    if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for c in head.children):
+        return True  # "the Islamic State has done similar attacks in that area in the past"
     scope = head.head if head.dep_ in ("nsubj", "nsubjpass") else head  # "Clashes erupted in Mosul"
     if head.dep_ == "pobj" and head.head.lower_ in ("by", "in", "during") and head.head.head.tag_ in _TOLD:
         scope = head.head.head  # "were hit by synchronised attacks in 13 locations", "slain in shootings on Tuesday"
@@ -521,8 +514,12 @@ def _specific(trigger: Trigger) -> bool:
 
 
 def _total(casualties: list[Casualty], kind: str) -> Figure | None:
-    """The event's figure of ``kind``: the sum of the separate counts its sentence gives ('52 ..., 42 more')."""
+    """The event's figure of ``kind``: the sum of the separate counts its sentence gives ('52 ..., 42 more'),
+    or the toll it states."""
     figures = [c.figure for c in casualties if c.figure.kind == kind]
+    tolls = [f for f in figures if f.toll]
+    if tolls:
+        return tolls[-1]  # "the toddler died, bringing the toll to 12": the toll holds the other counts
     if len(figures) <= 1:
         return figures[0] if figures else None
     first, last = figures[0].provenance, figures[-1].provenance

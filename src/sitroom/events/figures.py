@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+
+from sitroom.model import Figure, Provenance
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -120,3 +123,21 @@ def _qualified(value: int, qualifier: str | None) -> tuple[int, int, int]:
     if qualifier in ("about", "around", "some", "roughly", "approximately", "an estimated"):
         return round(value * 0.9), value, round(value * 1.1)
     return value, value, value
+
+
+def add_figures(first: Figure | None, second: Figure | None) -> Figure | None:
+    """What two figures of one event in one article come to together. A figure whose range holds the other's
+    best value tells the same people again ("killed 11 people ... the 11 dead"), and the first is kept;
+    otherwise they count different people ("the gunman killed three soldiers ... the gunman was shot
+    dead") and add up. A toll replaces what came before it."""
+    if first is None or second is None:
+        return first or second
+    if second.toll or first.toll:
+        return second if second.toll else first  # "... bringing the toll of the bombing to 12"
+    if first.low <= second.best <= first.high or second.low <= first.best <= second.high:
+        return first
+    return dataclasses.replace(
+        first, low=first.low + second.low, best=first.best + second.best, high=first.high + second.high,
+        text=f"{first.text} + {second.text}",
+        provenance=Provenance(first.provenance.article_id, first.provenance.start, second.provenance.end),
+    )  # fmt: skip

@@ -40,6 +40,13 @@ _BACKGROUND_PREPS = {"following", "after", "since", "before", "during", "like", 
 _CONTEXT_PREPS = {"following", "after", "before"}
 _CONTEXT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction"}
 _BACKGROUND_ADVERBS = {"previously", "formerly", "once", "earlier", "already"}
+# "June has been particularly deadly, with a spate of bombings leaving nearly 200 dead": a sentence about a
+# month or a year sums up its events rather than telling one.
+_PERIOD_VERBS = {"be", "see", "witness"}
+_PERIODS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "month", "year", "period", "summer", "winter", "spring", "autumn", "decade", "quarter",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +81,9 @@ def _non_event_reason(trigger: Token, chain: list[Token]) -> tuple[str, Token] |
         return "question", trigger.sent.root
     if _inside_quotation(trigger):
         return "quoted speech", trigger
+    root = trigger.sent.root
+    if trigger is not root and _about_a_period(root):
+        return "summary of a period", root
     for below, token in zip([None, *chain], chain, strict=False):
         # The subject of "triggered" or "prompted" happened; only what they bring about is unreal.
         as_subject = below is not None and below.dep_ in ("nsubj", "nsubjpass")
@@ -85,6 +95,18 @@ def _non_event_reason(trigger: Token, chain: list[Token]) -> tuple[str, Token] |
         if token.dep_ == "pobj" and token.head.lower_ in _BACKGROUND_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
             return "background", token.head
     return None
+
+
+def _about_a_period(root: Token) -> bool:
+    """'June has been particularly deadly', '2014 saw ...': a month or a year is the sentence's subject."""
+    if root.lemma_.lower() not in _PERIOD_VERBS:
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.lemma_.lower() in _PERIODS or (
+        subject.is_digit and len(subject) == 4 and subject.text[:2] in ("19", "20")
+    )
 
 
 def own_part(token: Token, start: int) -> bool:

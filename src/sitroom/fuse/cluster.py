@@ -8,8 +8,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from sitroom.events.figures import add_figures
 from sitroom.geo.distance import haversine_km
-from sitroom.model import Event, EventMention, GeoPrecision, TimePrecision
+from sitroom.model import Event, EventMention, Figure, GeoPrecision, TimePrecision
 
 # How far apart two reports of one event may date it, by the coarser of their precisions. A day-precise
 # report may be a day off (time zones, "overnight"); "last week" on a Tuesday may reach ten days back.
@@ -87,8 +88,8 @@ def _actors_agree(a: EventMention, b: EventMention) -> bool:
 def _event(cluster: list[EventMention]) -> Event:
     lead = cluster[0]
     mentions = tuple(sorted(cluster, key=lambda m: (m.article_id, m.trigger_start)))
-    killed = [m.fatalities for m in cluster if m.fatalities is not None]
-    injured = [m.injured.best for m in cluster if m.injured is not None]
+    killed = _per_report(mentions, "fatalities")
+    injured = [f.best for f in _per_report(mentions, "injured")]
     return Event(
         id=event_id(lead, mentions),
         mentions=mentions,
@@ -108,6 +109,17 @@ def _event(cluster: list[EventMention]) -> Event:
         historical=lead.historical,
         sources=tuple(sorted({m.article_id for m in cluster})),
     )
+
+
+def _per_report(mentions: tuple[EventMention, ...], kind: str) -> list[Figure]:
+    """Each article's figure of ``kind`` for the event. Mentions of one article that fuse are parts of one
+    account: their figures add up unless they restate each other ("A gunman killed three soldiers. The
+    gunman was shot dead" is four dead). Articles are separate accounts, compared by the caller."""
+    totals: dict[str, Figure | None] = {}
+    for mention in mentions:  # in the order each article tells them
+        figure: Figure | None = getattr(mention, kind)
+        totals[mention.article_id] = add_figures(totals.get(mention.article_id), figure)
+    return [f for f in totals.values() if f is not None]
 
 
 def event_id(lead: EventMention, mentions: tuple[EventMention, ...]) -> str:
