@@ -79,6 +79,25 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("The gun battle killed three Taliban and left five injured.", {"killed": 3, "injured": 5}),
         ("A bomb exploded near a bus, killing 36 and wounding 42.", {"killed": 36, "injured": 42}),
         ("A grenade attack injured six this morning, including three whose states are critical.", {"injured": 6}),
+        # Lists the parse loses, parts of an "including" phrase, and the people "left" dead or missing.
+        ("Terrorists stormed an election office killing two workers, two police officers, and a provincial "
+         "election candidate and injuring eight others.", {"killed": 5, "injured": 8}),
+        ("An additional suicide attack killed the governor of Panjwai District, two of his bodyguards and his two "
+         "young sons.", {"killed": 5}),
+        ("A senior military official and four of his bodyguards were killed in Mogadishu.", {"killed": 5}),
+        ("Eight people, seven police officers and the highway police chief, were killed.", {"killed": 8}),
+        ("Gunmen killed Ahmed Khan, a local commander, in Kandahar.", {"killed": 1}),
+        ("The attack on an army base resulted in 16 people dead including 12 soldiers and four tribal elders and "
+         "injured 3.", {"killed": 16, "injured": 3}),
+        ("The market was destroyed and 13 people killed, including six soldiers, and another 18 people wounded.",
+         {"killed": 13, "injured": 18}),
+        ("An explosion took place in Jalalabad city, leaving a judge dead, and three other people wounded.",
+         {"killed": 1, "injured": 3}),
+        ("Gunmen attacked a gendarmerie station killing 2 gendarmes and a worker, while leaving another one "
+         "missing.", {"killed": 3}),
+        ("Six people are dead in an attack by suspected rebels in Kitevya.", {"killed": 6}),
+        ("Five civilians were decapitated in an attack on the village of Rueia.", {"killed": 5}),
+        ("In one attack the people were beheaded after being shot dead.", {}),
         # Other counts of people: abducted, arrested, displaced, and troops deployed.
         ("Gunmen kidnapped 12 workers and killed two guards near Kano on Monday.", {"abducted": 12, "killed": 2}),
         ("Police arrested 30 suspects in Lagos.", {"arrested": 30}),

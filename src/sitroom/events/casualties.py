@@ -35,13 +35,14 @@ _KILLED_PATTERNS = (
     rf"(?P<q>(?:{_Q}))\s+[\w-]+(?:\s+[\w-]+){{0,2}}\s+and\s+(?P<q2>(?:{_Q2}))\s+"
     rf"(?:[\w-]+\s+){{0,3}}(?:dead|killed|died|were\s+killed)\b",
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s*){{0,3}}(?:,[\w\s-]{{0,40}},\s*)?(?:were|was|have been|had been)\s+"
-    rf"(?:\w+\s+)?(?:killed|executed|massacred|shot dead|{_TO_DEATH})",
+    rf"(?:\w+\s+)?(?:killed|executed|massacred|beheaded|decapitated|lynched|slain|shot dead|{_TO_DEATH})",
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,3}}(?:died|perished|were\s+left\s+dead|lost\s+their\s+lives)",
-    rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,2}}(?:dead|deaths|fatalities|bodies|killed)\b(?!\s+(?:by|in|when))",
+    rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,2}}(?:dead|deaths|fatalities|bodies|killed\b(?!\s+(?:by|in|when)\b))\b",
 )
 _SINGLE_KILLED_PATTERNS = (
     rf"(?:{_KILL_VERBS.replace('|left|leaving', '')}|{_TO_DEATH}|shot\s+dead|gunned\s+down|assassinated|"
     rf"beheaded)\s+{_ONE_VICTIM}",
+    r"\b(?:left|leaving)\s+(?P<one>(?:an?|one|him|her)\b(?:\s+[\w-]+){0,2}?)\s+(?:shot\s+)?dead\b",
     r"(?P<one>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+),?\s+(?:[\w\s,-]{0,40},\s+)?(?:was|has\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|shot\s+dead|assassinated|murdered|stabbed\s+to\s+death)",
 )
@@ -68,12 +69,26 @@ _COMPILED = {
 }
 _SINGLE = tuple(re.compile(p) for p in _SINGLE_KILLED_PATTERNS)
 # A count inside an "including" phrase is part of a count already read, never added to it.
-_INCLUDED = re.compile(r"\b(?:including|among\s+them|among\s+whom)(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
+_OTHERS = re.compile(r"\s+(?:others?|more)\b", re.IGNORECASE)
+# The phrase may list several parts: "16 people dead including 12 soldiers and four tribal elders".
+_INCLUDED = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom)(?:,?\s+(?!(?:and\s+)?(?:\w+(?:ing|ed)|were|was|left|another)\b)[\w-]+){0,7}"
+    r"(?:,?\s+and)?,?\s*$",
+    re.IGNORECASE,
+)
 _LEFT = re.compile(r"(?:left|leaving)\b", re.IGNORECASE)
-_LEFT_HURT = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt|homeless|stranded|displaced)", re.IGNORECASE)
+_LEFT_HURT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt|homeless|stranded|displaced|missing)", re.IGNORECASE
+)
 # A count given as the whole toll: "the death toll rose to 12", "bringing the toll of the bombing to 12".
 _TOLL = re.compile(r"\b(?:toll|total)\b(?:\s+[\w'-]+){0,5}\s+(?:to|of|at|reached|is|was|stood\s+at)\s+(?:[\w-]+\s+)?$",
                    re.IGNORECASE)  # fmt: skip
+_LEFT_INJURED = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt)", re.IGNORECASE)
+# A count of things, not people: "in one attack the people were beheaded", "two days later four were killed".
+_NOT_PEOPLE = re.compile(
+    r"\s+(?:attacks?|incidents?|blasts?|bombings?|explosions?|days?|weeks?|months?|years?|hours?|times?|cases?)\b",
+    re.IGNORECASE,
+)
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(civilians?|women|children|residents|villagers|mourners|worshippers|families|people)\b", re.IGNORECASE
 )
@@ -104,10 +119,14 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
                     continue
                 if re.search(r"\bno\s*$", sentence[:start], re.IGNORECASE):
                     continue  # "no one was injured"
-                if _INCLUDED.search(sentence[:start]) or _in_date(sent, offset + start, offset + end):
+                if _included(sentence, start, match.end("q")) or _in_date(sent, offset + start, offset + end):
                     continue  # "five people, including 3 militiamen": a part; "on 12 July": a date
+                if kind == "killed" and _NOT_PEOPLE.match(sentence, match.end("q")):
+                    continue  # "in one attack the people were beheaded"
                 if kind == "killed" and _LEFT.match(match.group(0)) and _LEFT_HURT.match(sentence[end:]):
                     continue  # "left five injured"
+                if kind == "injured" and _LEFT.match(match.group(0)) and not _LEFT_INJURED.match(sentence[end:]):
+                    continue  # "leaving another one missing"
                 covered.append((start + offset, end + offset))
                 casualty = _casualty(kind, _added(count, match), match, sentence, offset, article_id)
                 found.append(_with_perpetrators(casualty, sentence, offset))
@@ -123,6 +142,14 @@ def _as_toll(casualty: Casualty, sentence: str, offset: int) -> Casualty:
     if figure.kind != "killed" or not _TOLL.search(sentence[: figure.provenance.start - offset]):
         return casualty
     return dataclasses.replace(casualty, figure=dataclasses.replace(figure, toll=True))
+
+
+def _included(sentence: str, start: int, end: int) -> bool:
+    """Whether the count at ``start`` is part of an "including" phrase, and so of a count already read; "and
+    7 others" after it is a count of its own."""
+    if re.match(r"(?:another|an\s+additional)\b", sentence[start:end], re.IGNORECASE):
+        return False  # "including six soldiers, and another 18 people wounded"
+    return bool(_INCLUDED.search(sentence[:start])) and not _OTHERS.match(sentence, end)
 
 
 def _matches(

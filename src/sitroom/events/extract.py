@@ -27,6 +27,7 @@ from sitroom.events.refinement import (
     protest_kind,
 )
 from sitroom.events.statements import make_statement, statement_kind
+from sitroom.events.summaries import apportion_summaries
 from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
@@ -188,7 +189,8 @@ def extract_events(ctx: EventContext) -> Coding:
             # "More than 17,000 civilians have fled their homes": a figure of its own, with its context.
             others = [c for c in casualties if c not in tolls]
             figures.extend(f for c in others if (f := _standalone(ctx, sent, c)) is not None)
-    return Coding(tuple(_with_suicide_attackers(ctx, mentions)), tuple(statements), tuple(figures))
+    told = apportion_summaries(_with_suicide_attackers(ctx, mentions), ctx.doc)
+    return Coding(tuple(told), tuple(statements), tuple(figures))
 
 
 def _with_suicide_attackers(ctx: EventContext, mentions: list[EventMention]) -> list[EventMention]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.figures import Count, parse_count
 from sitroom.model import Figure, Provenance
@@ -55,6 +55,10 @@ _ANIMALS = {
 }  # fmt: skip
 _AGGREGATES = {"total", "number", "toll"}  # "a total of 30 people"
 _NOBODY = {"no", "nobody", "none"}
+_PASSIVE_AUXILIARIES = {"was", "were", "is", "are", "been", "being", "have", "has", "had", "got"}
+_ITEM_DETERMINERS = {"a", "an", "the", "his", "her", "their", "one"}
+_TOTAL_NOUNS = {"people", "persons", "others", "civilians", "victims"}
+_TOLD_HURT = {"wounded", "injured", "hurt", "missing", "kidnapped", "abducted", "arrested", "other", "others"}
 _RELATIVE = {"who", "which", "that"}
 # Singular nouns that name many people: "the crowd was attacked" counts no one.
 _COLLECTIVE = {
@@ -118,8 +122,15 @@ def parse_victims(sent: Span, article_id: str) -> list[VictimCount]:
 
 
 def _told_otherwise(noun: Token, kind: str) -> bool:
-    """'killed one and another 4 wounded': a conjunct whose own participle says something else befell it."""
-    return any(c.dep_ in ("acl", "amod") and _kind(c) not in (None, kind) for c in noun.children)
+    """'killed one and another 4 wounded', 'killed 23 people and another 30 were injured': a conjunct whose
+    own participle says something else befell it."""
+    if any(c.dep_ in ("acl", "amod") and _kind(c) not in (None, kind) for c in noun.children):
+        return True
+    doc, i = noun.doc, noun.i + 1
+    while i < noun.sent.end and doc[i].lower_ in _PASSIVE_AUXILIARIES | {"also", "reportedly", "seriously"}:
+        i += 1
+    verb = doc[i] if i < noun.sent.end else None
+    return i > noun.i + 1 and verb is not None and _kind(verb) not in (None, kind)
 
 
 def agent_spans(sent: Span) -> list[tuple[int, int]]:
@@ -195,10 +206,69 @@ def _victims(verb: Token) -> Iterator[Token]:
         heads = [verb.head]  # "fifteen others injured", "people killed"
     if heads and heads[0].lemma_.lower() == "throat":  # the people whose throats were cut
         heads = [o for p in heads[0].children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    for head in heads:
-        if head.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            head = verb.head  # "the estimated 500,000 refugees who fled Mosul"
-        yield from _with_conjuncts(_through_aggregate(head))
+    heads = [verb.head if h.lower_ in _RELATIVE and verb.dep_ == "relcl" else h for h in heads]  # "refugees who fled"
+    victims = [v for head in heads for v in _with_conjuncts(_through_aggregate(head))]
+    yield from victims
+    if victims:
+        seen = {v.i for v in victims}
+        yield from (v for v in _listed_after(max(victims, key=lambda v: v.i)) if v.i not in seen)
+
+
+def _listed_after(noun: Token) -> Iterator[Token]:
+    """The people a list goes on to name after ``noun`` where the parse lost the list: "killing two workers,
+    two police officers, and a provincial election candidate", "killed the governor of Panjwai District,
+    two of his bodyguards and his two young sons". After a bare comma an item must start with a number, so
+    an apposition ("Ahmed Khan, a local commander") adds no one."""
+    doc, end = noun.doc, noun.sent.end
+    if noun.lower_ in _TOTAL_NOUNS:
+        return  # "Eight people, seven police officers and the highway police chief": a breakdown of the eight
+    i = _after_of_phrase(doc, noun.i + 1, end)
+    while i < end:
+        j = i + 1 if doc[i].text == "," else i
+        joined = j < end and doc[j].lower_ in ("and", "plus")
+        j += joined
+        if j == i or j >= end:
+            return
+        item = _list_item(doc, j, end, numbered_only=not joined)
+        if item is None:
+            return
+        yield item
+        i = _after_of_phrase(doc, item.i + 1, end)
+
+
+def _list_item(doc: Doc, start: int, end: int, numbered_only: bool) -> Token | None:
+    """The noun heading the counted phrase at ``start`` ("two police officers", "his two young sons", "two of
+    his bodyguards"), or None where no counted people begin there."""
+    first = doc[start]
+    counted = first.like_num and not in_date(first)
+    if not counted and (numbered_only or first.lower_ not in _ITEM_DETERMINERS):
+        return None
+    i = start + 1
+    while i < end and (doc[i].like_num or (doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and doc[i].ent_type_ != "GPE")):
+        i += 1
+    last = doc[i - 1]
+    if i - 1 == start and first.like_num and i < end and doc[i].lower_ == "of":
+        return first if _partitive_of_people(doc, i + 1, end) else None  # "two of his bodyguards"
+    if last.pos_ != "NOUN" or last.dep_ in ("nsubj", "nsubjpass") or last.lemma_.lower() in _NOT_PEOPLE:
+        return None  # "..., a spokesman said", "and a car"
+    if any(doc[k].lower_ in _TOLD_HURT for k in range(start, i)):
+        return None  # "a killed guard and seven other wounded people"
+    return last
+
+
+def _partitive_of_people(doc: Doc, start: int, end: int) -> bool:
+    """'of his bodyguards' names people; 'of them' names those counted already."""
+    return start < end and doc[start].lower_ in ("his", "her", "their", "the") and doc[start].lower_ != "them"
+
+
+def _after_of_phrase(doc: Doc, i: int, end: int) -> int:
+    """The index after an 'of' phrase at ``i`` ("the governor of Panjwai District"), else ``i``."""
+    if i >= end or doc[i].lower_ != "of":
+        return i
+    i += 1
+    while i < end and (doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[i].dep_ == "poss"):
+        i += 1
+    return i
 
 
 def _passive_conjunct(verb: Token) -> bool:
@@ -243,6 +313,8 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
     of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     if noun.lemma_.lower() in _ANIMALS or any(o.lemma_.lower() in _ANIMALS for o in of):
         return None  # "dozens of domesticated animals were stolen or killed"
+    if noun.lemma_.lower() in _NOT_PEOPLE:
+        return None  # "A bomb killed at least 4 soldiers and another 11 were injured", misparsed
     if in_date(noun):
         return None  # "2018 Mako Brimob standoff: Five police officers ... were killed"
     if noun.tag_ == "CD" or noun.like_num or (parse_count(noun.text) is not None and noun.pos_ != "PRON"):

@@ -1,0 +1,48 @@
+"""Events: a summary of several attacks keeps only the dead its parts leave untold."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitroom.pipeline import Coder
+
+PUBLISHED = dt.date(2013, 10, 5)
+
+
+def _killed(coder: Coder, text: str) -> list[int]:
+    return [m.fatalities.best for m in coder.code_text(text, published=PUBLISHED) if m.fatalities is not None]
+
+
+def test_a_summary_keeps_the_rest_of_its_toll(coder: Coder) -> None:
+    text = (
+        "A spate of bombings across Iraq killed 37 people on Friday. "
+        "One attack on a house in Ramadi killed six people."
+    )
+    assert sorted(_killed(coder, text)) == [6, 31]
+
+
+def test_a_summary_its_parts_tell_in_full_is_dropped(coder: Coder) -> None:
+    text = (
+        "A series of attacks across Iraq killed 20 people on Friday. "
+        "A car bomb in Baghdad killed 12 people. "
+        "In Mosul, a roadside bomb killed eight soldiers."
+    )
+    mentions = coder.code_text(text, published=PUBLISHED)
+    assert sorted(m.fatalities.best for m in mentions if m.fatalities is not None) == [8, 12]
+    assert all(m.place is not None and m.place.name != "Iraq" for m in mentions)
+
+
+def test_an_event_told_as_one_more_is_no_part(coder: Coder) -> None:
+    text = (
+        "Twin bombings at a market in Baghdad killed at least 14 people. "
+        "Also in the capital, insurgents shot dead three officers at a police checkpoint."
+    )
+    assert sorted(_killed(coder, text)) == [3, 14]
+
+
+def test_a_part_elsewhere_is_no_part_of_a_summary_in_one_town(coder: Coder) -> None:
+    text = (
+        "Two separate bombings in Karachi killed 7 people. "
+        "In Quetta, a blast underneath a bus carrying pilgrims killed 3 people."
+    )
+    assert sorted(_killed(coder, text)) == [3, 7]
