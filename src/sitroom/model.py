@@ -142,6 +142,8 @@ class Figure:
     # The text gives it as the event's whole toll ("the death toll rose to 12"): it replaces, never adds to,
     # the counts told before it.
     toll: bool = False
+    # Whose people the words count, where they say: "attackers", "security" or "civilians".
+    side: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

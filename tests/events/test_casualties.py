@@ -98,6 +98,11 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("Six people are dead in an attack by suspected rebels in Kitevya.", {"killed": 6}),
         ("Five civilians were decapitated in an attack on the village of Rueia.", {"killed": 5}),
         ("In one attack the people were beheaded after being shot dead.", {}),
+        ("A former senator was killed along with his two bodyguards in Kabul city.", {"killed": 3}),
+        ("Eleven security forces were killed along with twenty-seven members wounded.",
+         {"killed": 11, "injured": 27}),
+        ("A SSB personnel and two militants were killed in a shootout.", {"killed": 3}),
+        ("The blast killed 23 people and another 30 were injured.", {"killed": 23, "injured": 30}),
         # Other counts of people: abducted, arrested, displaced, and troops deployed.
         ("Gunmen kidnapped 12 workers and killed two guards near Kano on Monday.", {"abducted": 12, "killed": 2}),
         ("Police arrested 30 suspects in Lagos.", {"arrested": 30}),

@@ -46,3 +46,11 @@ def test_a_part_elsewhere_is_no_part_of_a_summary_in_one_town(coder: Coder) -> N
         "In Quetta, a blast underneath a bus carrying pilgrims killed 3 people."
     )
     assert sorted(_killed(coder, text)) == [3, 7]
+
+
+def test_an_earlier_attack_the_same_day_is_an_event(coder: Coder) -> None:
+    text = (
+        "A suicide bomber killed at least 13 people during a procession in Rawalpindi. "
+        "Earlier, a blast in Quetta killed 3 soldiers and 2 civilians."
+    )
+    assert 5 in _killed(coder, text)

@@ -55,3 +55,12 @@ def test_a_summary_of_a_month_is_no_event(coder: Coder) -> None:
     )
     (event,) = fuse_mentions(coder.code_text(text, published=PUBLISHED))
     assert event.fatalities == 14
+
+
+def test_the_same_number_on_two_sides_is_two_counts(coder: Coder) -> None:
+    text = (
+        "Several gunmen attacked a paramilitary convoy in Srinagar, killing two soldiers. "
+        "Two attackers were killed."
+    )
+    events = fuse_mentions(coder.code_text(text, published=PUBLISHED))
+    assert sum(e.fatalities or 0 for e in events) == 4

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from sitroom.events.figures import QUANTITY, Count, parse_count
+from sitroom.events.sides import side_in
 from sitroom.events.victims import agent_spans, in_date, parse_victims
 from sitroom.model import Figure, Provenance
 
@@ -201,7 +202,8 @@ def _single_victims(sentence: str, offset: int, article_id: str) -> list[Casualt
         match = pattern.search(sentence)
         if match:
             start, end = offset + match.start("one"), offset + match.end("one")
-            figure = Figure("killed", 1, 1, 1, None, match.group("one"), Provenance(article_id, start, end))
+            figure = Figure("killed", 1, 1, 1, None, match.group("one"), Provenance(article_id, start, end),
+                            side=side_in(match.group("one")))  # fmt: skip
             tail = match.group("one")
             return [Casualty(figure, bool(_CIVILIAN_VICTIMS.search(tail)))]
     return []
@@ -228,5 +230,5 @@ def _casualty(kind: str, count: Count, match: re.Match[str], sentence: str, offs
     end = offset + match.start("q") + count.end
     tail = sentence[match.end("q") : match.end("q") + 40]
     figure = Figure(kind, count.low, count.best, count.high, count.qualifier, count.text,
-                    Provenance(article_id, start, end))  # fmt: skip
+                    Provenance(article_id, start, end), side=side_in(sentence[match.end("q"):]))  # fmt: skip
     return Casualty(figure, bool(_CIVILIAN_VICTIMS.match(tail.strip())) or bool(_CIVILIAN_VICTIMS.search(tail[:25])))

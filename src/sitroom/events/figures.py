@@ -127,17 +127,19 @@ def _qualified(value: int, qualifier: str | None) -> tuple[int, int, int]:
 
 def add_figures(first: Figure | None, second: Figure | None) -> Figure | None:
     """What two figures of one event in one article come to together. A figure whose range holds the other's
-    best value tells the same people again ("killed 11 people ... the 11 dead"), and the first is kept;
-    otherwise they count different people ("the gunman killed three soldiers ... the gunman was shot
+    best value tells the same people again ("killed 11 people ... the 11 dead"), and the first is kept,
+    unless the two count different sides ("killing two soldiers ... Two attackers were killed"); otherwise
+    they count different people ("the gunman killed three soldiers ... the gunman was shot
     dead") and add up. A toll replaces what came before it."""
     if first is None or second is None:
         return first or second
     if second.toll or first.toll:
         return second if second.toll else first  # "... bringing the toll of the bombing to 12"
-    if first.low <= second.best <= first.high or second.low <= first.best <= second.high:
+    apart = first.side is not None and second.side is not None and first.side != second.side
+    if not apart and (first.low <= second.best <= first.high or second.low <= first.best <= second.high):
         return first
     return dataclasses.replace(
         first, low=first.low + second.low, best=first.best + second.best, high=first.high + second.high,
-        text=f"{first.text} + {second.text}",
+        text=f"{first.text} + {second.text}", side=first.side if first.side == second.side else None,
         provenance=Provenance(first.provenance.article_id, first.provenance.start, second.provenance.end),
     )  # fmt: skip

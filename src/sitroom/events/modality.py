@@ -39,7 +39,7 @@ _BACKGROUND_PREPS = {"following", "after", "since", "before", "during", "like", 
 # Another event told as the cause or the time of the one told: "in retaliation for", "a day after".
 _CONTEXT_PREPS = {"following", "after", "before"}
 _CONTEXT_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction"}
-_BACKGROUND_ADVERBS = {"previously", "formerly", "once", "earlier", "already"}
+_BACKGROUND_ADVERBS = {"previously", "formerly", "once", "already"}
 # "June has been particularly deadly, with a spate of bombings leaving nearly 200 dead": a sentence about a
 # month or a year sums up its events rather than telling one.
 _PERIOD_VERBS = {"be", "see", "witness"}
@@ -141,6 +141,11 @@ def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | 
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
         return "conditional"
     if any(c.dep_ == "advmod" and c.lower_ in _BACKGROUND_ADVERBS for c in children):
+        return "background"
+    # "had earlier attacked" is history; "Earlier, a blast in Quetta killed 3" is the same day's news
+    if any(c.dep_ == "advmod" and c.lower_ == "earlier" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in children
+    ):
         return "background"
     lemma = token.lemma_.lower()
     irrealis = (lemma in _IRREALIS and token.pos_ in ("VERB", "ADJ", "AUX")) or (

@@ -11,12 +11,14 @@ Phrases introduced by "including" are parts of a count already read and are neve
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.figures import Count, parse_count
+from sitroom.events.sides import side_of
 from sitroom.model import Figure, Provenance
 
 # Verbs whose victims die or are hurt; "shoot", "stab" and the like only with "dead" or "to death".
@@ -58,7 +60,7 @@ _NOBODY = {"no", "nobody", "none"}
 _PASSIVE_AUXILIARIES = {"was", "were", "is", "are", "been", "being", "have", "has", "had", "got"}
 _ITEM_DETERMINERS = {"a", "an", "the", "his", "her", "their", "one"}
 _TOTAL_NOUNS = {"people", "persons", "others", "civilians", "victims"}
-_TOLD_HURT = {"wounded", "injured", "hurt", "missing", "kidnapped", "abducted", "arrested", "other", "others"}
+_TOLD_HURT = {"wounded", "injured", "hurt", "missing", "kidnapped", "abducted", "arrested"}
 _RELATIVE = {"who", "which", "that"}
 # Singular nouns that name many people: "the crowd was attacked" counts no one.
 _COLLECTIVE = {
@@ -208,10 +210,31 @@ def _victims(verb: Token) -> Iterator[Token]:
         heads = [o for p in heads[0].children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     heads = [verb.head if h.lower_ in _RELATIVE and verb.dep_ == "relcl" else h for h in heads]  # "refugees who fled"
     victims = [v for head in heads for v in _with_conjuncts(_through_aggregate(head))]
+    if victims:
+        kind = _kind(verb) or ""
+        victims += [
+            v for noun in _along_with(verb) for v in _with_conjuncts(noun)
+            if not _told_otherwise(v, kind) and not _befell_otherwise(v, kind)
+        ]  # fmt: skip
     yield from victims
     if victims:
         seen = {v.i for v in victims}
         yield from (v for v in _listed_after(max(victims, key=lambda v: v.i)) if v.i not in seen)
+
+
+def _befell_otherwise(noun: Token, kind: str) -> bool:
+    """'killed along with 67 injured': the word right after the people says something else befell them."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
+    return after is not None and _kind(after) not in (None, kind)
+
+
+def _along_with(verb: Token) -> Iterator[Token]:
+    """'was killed along with his two bodyguards', 'killed the chief together with three of his guards'."""
+    for child in verb.children:
+        if child.lower_ in ("along", "together"):
+            preps = [g for g in child.children if g.lower_ == "with"]
+            preps += [c for c in verb.children if c.lower_ == "with" and c.i == child.i + 1]
+            yield from (o for p in preps for o in p.children if o.dep_ == "pobj")
 
 
 def _listed_after(noun: Token) -> Iterator[Token]:
@@ -329,8 +352,10 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
     whole = noun.left_edge.idx, noun.idx + len(noun)  # "a person", read by the word patterns as "a"
     singular = noun.tag_ in ("NN", "NNP")
     one = any((c.dep_ == "det" and c.lower_ in _ONE_DETERMINERS) or c.dep_ == "poss" for c in noun.children)
-    if singular and one and noun.lemma_.lower() not in _COLLECTIVE:  # "a tribal leader", "the governor and his driver"
-        return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)
+    # "a personnel" is Indian English for one member of the forces; "a group" is no one counted
+    a_member = noun.lower_ == "personnel" and any(c.lower_ in ("a", "an", "one") for c in noun.children)
+    if a_member or (singular and one and noun.lemma_.lower() not in _COLLECTIVE):
+        return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)  # "a tribal leader", "the governor and his driver"
     bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
     # not a bare conjunct: "a tribal elder and chief of the peace committee" is one man
     if singular and bare and noun.dep_ != "conj" and noun.tag_ == "NN" and noun.lemma_.lower() in _PERSON_NOUNS:
@@ -389,4 +414,7 @@ def _figure(kind: str, counted: list[tuple[Token, tuple[Count, int, int]]], arti
     )  # fmt: skip
     civilian = any(noun.lemma_.lower() in _CIVILIAN_WORDS for noun, _ in counted)
     pronoun = all(noun.lower_ in _ONE_PERSON for noun, _ in counted)
+    sides = {side_of(noun.text) for noun, _ in counted}
+    if len(sides) == 1:
+        figure = dataclasses.replace(figure, side=sides.pop())
     return VictimCount(figure, civilian, spans, verb, pronoun)
