@@ -40,6 +40,7 @@ def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> 
     [
         ("A strong earthquake killed at least 555 people on Lombok island on Sunday.", []),
         ("Nineteen people were killed when their bus plunged off a bridge in Tagudin on Friday.", []),
+        ("A chemical leak at a polymer plant near Visakhapatnam earlier in the day has killed ten people.", []),
         ("Italian authorities intercepted 20 smugglers near Lampedusa on Sunday.", []),
         ("Al-Shabaab militants took control of Af-Urur village on Monday following the withdrawal of Puntland forces.",
          ["Non-violent transfer of territory"]),

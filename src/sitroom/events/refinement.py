@@ -38,7 +38,7 @@ _DEATH_VERBS = {"kill", "die"}
 _DISASTER = re.compile(
     r"\b(earthquakes?|tsunamis?|floods?|flooding|landslides?|avalanches?|mudslides?|cyclones?|hurricanes?|"
     r"typhoons?|storms?|eruptions?|volcan\w*|crash\w*|accidents?|plunged|collaps\w*|outbreaks?|epidemic|"
-    r"heatwave|stampede|derail\w*|capsiz\w*|sank|drown\w*)\b",
+    r"heatwave|stampede|derail\w*|capsiz\w*|sank|drown\w*|(?:gas|chemical|toxic) (?:leak|poisoning)s?|wildfires?)\b",
     re.IGNORECASE,
 )
 _UNOPPOSED = re.compile(
