@@ -29,6 +29,12 @@ def _types(coder: Coder, text: str) -> list[str]:
          ["Excessive force against protesters"]),
         ("Armed men attacked a hotel in Grand Bassam on Sunday.", ["Attack"]),
         ("Security forces killed 21 suspected rebels in Nekemte on Wednesday.", ["Armed clash"]),
+        # a counted plural is particular; an explosive attack is a bombing; a kind of expert is no event
+        ("Militants carried out three grenade attacks in Srinagar on Monday.", ["Grenade"]),
+        ("An anarchist cell launched an explosive-incendiary attack on a bank in Mexico City.",
+         ["Remote explosive/landmine/IED"]),
+        ("Two bomb disposal experts were killed in a roadside bomb explosion near Bosaso.",
+         ["Remote explosive/landmine/IED"]),
     ],
 )  # fmt: skip
 def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> None:

@@ -338,8 +338,8 @@ def _toll_of_the_last(ctx: EventContext, trigger: Trigger, kept: list[Trigger], 
         return False
     if any(c.dep_ in ("nsubj", "agent") for c in head.children):
         return False  # "Gunmen killed two guards": a doer makes it an act of its own
-    if ctx.geography.within(sent.start_char, sent.end_char):
-        return False
+    if any(not _modifier(ctx, t.start) for t in ctx.geography.within(sent.start_char, sent.end_char)):
+        return False  # a place of its own; "a U.S. soldier" names none
     return not any(sent.start_char <= t.provenance.start < sent.end_char for t in ctx.timexes)
 
 
@@ -380,11 +380,14 @@ def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
 def _generic(trigger: Trigger, ctx: EventContext) -> bool:
     """A bare plural ('US-led air strikes') with no date or place of its own talks of a kind, not an event."""
     head = trigger.head
-    if head.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in head.children):
+    modifiers = [*head.children, *(g for c in head.children if c.dep_ == "compound" for g in c.children)]
+    if head.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in modifiers):  # "three grenade attacks"
         return False
     if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for c in head.children):
         return True  # "the Islamic State has done similar attacks in that area in the past"
     scope = head.head if head.dep_ in ("nsubj", "nsubjpass") else head  # "Clashes erupted in Mosul"
+    if head.dep_ == "dobj" and head.head.tag_ == "VBD":
+        scope = head.head  # "carried out grenade attacks in Srinagar"
     if head.dep_ == "pobj" and head.head.lower_ in ("by", "in", "during") and head.head.head.tag_ in _TOLD:
         scope = head.head.head  # "were hit by synchronised attacks in 13 locations", "slain in shootings on Tuesday"
     start, end = scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge)

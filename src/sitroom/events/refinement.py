@@ -23,6 +23,7 @@ SPECIFIC = {
 _IED = "Remote explosive/landmine/IED"
 # Words that say something blew up without saying what: the weapon named with them decides the type.
 _GENERIC_EXPLOSIONS = {"explosion", "blast", "explode", "detonate", "detonation"}
+_EXPLOSIVE_MODIFIERS = {"explosive", "explosives", "dynamite"}
 _ACCIDENT = re.compile(
     r"\b(gas|cooking gas|container|tank|cylinder|boiler|factory|plant|chemicals?|fireworks|storage|industrial|"
     r"leak|solvents?|fuel|warehouse|mine shaft|coal mine)\b",
@@ -78,7 +79,13 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
         and (head.left_edge.i <= t.head.i <= head.right_edge.i or any(a.i == head.i for a in t.head.ancestors)
              or t.head.head.i == head.i or head.head.i == t.head.i)
     ]  # fmt: skip
-    return dataclasses.replace(trigger, sub_event_type=inside[0].sub_event_type) if inside else trigger
+    if inside:
+        return dataclasses.replace(trigger, sub_event_type=inside[0].sub_event_type)
+    modifiers = [c for c in head.children if c.dep_ in ("amod", "compound")]
+    modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("amod", "compound")]
+    if not generic_explosion and any(c.lower_ in _EXPLOSIVE_MODIFIERS for c in modifiers):
+        return dataclasses.replace(trigger, sub_event_type=_IED)  # "an explosive-incendiary attack"
+    return trigger
 
 
 def accidental(trigger: Trigger, sent: Span) -> bool:

@@ -12,6 +12,10 @@ from spacy.tokens import Span, Token
 TERRITORY = "territory"
 VIOLENCE = "violence"
 _MAX_PHRASE = 5
+_KINDS_OF_THINGS = {
+    "expert", "team", "squad", "unit", "technician", "specialist", "survivor", "victim", "helicopter", "dog",
+    "aircraft", "jet", "drill", "training", "exercise", "shelter", "detector", "suspect",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +145,16 @@ def _word_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if trigger is None:
             i += 1
             continue
-        found.append(trigger)
+        if not _modifies_a_kind(trigger.head):
+            found.append(trigger)
         i = trigger.end
     return found
+
+
+def _modifies_a_kind(head: Token) -> bool:
+    """'bomb disposal experts', 'an attack helicopter': the trigger's words only say what kind of people or
+    thing the next noun is."""
+    return head.dep_ == "compound" and head.head.lemma_.lower() in _KINDS_OF_THINGS
 
 
 def _forms(token: Token) -> tuple[str, str]:
