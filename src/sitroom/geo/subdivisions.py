@@ -1,6 +1,7 @@
 """First-level subdivisions (admin1): states, provinces, governorates and departments, by name.
 
-Names come from ISO 3166-2 through pycountry, folded with :func:`name_key` ("Kandahār" is "kandahar"). Where
+Names come from ISO 3166-2 through pycountry, folded with :func:`name_key` ("Kandahār" is "kandahar"), and
+from ``data/subdivision_names.yaml`` where ISO gives only a transliteration ("Nineveh" for Nīnawá). Where
 GeoNames codes a country's admin1 areas with the ISO 3166-2 letters (the United States, Switzerland, ...), an
 area's point is the mean of the gazetteer's towns in it; elsewhere pycountry gives no coordinates, and none
 are invented.
@@ -12,8 +13,11 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import pycountry
+import yaml
 
 from sitroom.geo.gazetteer import GazetteerEntry, name_key
 
@@ -51,17 +55,26 @@ def build_subdivisions(towns: Iterable[GazetteerEntry], excluded: frozenset[str]
     ``excluded`` holds name keys that are never looked up ("central", "northern": regions of many countries,
     and words far more often than places)."""
     points = _points(towns)
+    english = _english_names()
     by_key: dict[str, list[Subdivision]] = defaultdict(list)
     for item in pycountry.subdivisions:
-        if item.parent_code is not None:
+        code = str(item.code)
+        if item.parent_code is not None and code not in english:
             continue
-        country, _, local = str(item.code).partition("-")
+        country, _, local = code.partition("-")
         latitude, longitude = points.get((country, local), (None, None))
-        subdivision = Subdivision(str(item.name), country, str(item.code), str(item.type), latitude, longitude)
-        key = name_key(subdivision.name)
-        if key and key not in excluded:
-            by_key[key].append(subdivision)
+        subdivision = Subdivision(str(item.name), country, code, str(item.type), latitude, longitude)
+        for key in {name_key(name) for name in (subdivision.name, *english.get(code, ()))}:
+            if key and key not in excluded:
+                by_key[key].append(subdivision)
     return SubdivisionTable({k: tuple(v) for k, v in by_key.items()})
+
+
+@cache
+def _english_names() -> dict[str, tuple[str, ...]]:
+    """ISO 3166-2 code to the English names news uses for it (``data/subdivision_names.yaml``)."""
+    text = resources.files("sitroom.data").joinpath("subdivision_names.yaml").read_text("utf-8")
+    return {code: tuple(names) for code, names in yaml.safe_load(text).items()}
 
 
 def _points(towns: Iterable[GazetteerEntry]) -> dict[tuple[str, str], tuple[float, float]]:

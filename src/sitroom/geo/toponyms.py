@@ -13,6 +13,7 @@ from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, not_place
 from sitroom.geo.subdivisions import Subdivision
 from sitroom.model import GeoPrecision, Place
 
+_MAX_JOINED = 5  # tokens of a name with 'and' in it: 'Saint Kitts and Nevis'
 MAX_TOPONYM_TOKENS = 4
 # How many of an article's most-named countries frame it: names with no place label must be in the first
 # two (the Mosul articles name Iraq and Syria most; the US and Turkey come next as actors, not settings).
@@ -274,6 +275,9 @@ def _match_at(
     not to be a place ("Niger Delta"), so that no part of it is taken for one ("Niger")."""
     if not _starts_name(doc[i]):
         return None
+    joined = _joined_name(doc, i, gazetteer, countries, framing)
+    if joined is not None:
+        return joined
     longest = 1  # the run of tokens a name can span: capitalised words, particles and joiners
     while longest < min(2 * MAX_TOPONYM_TOKENS, len(doc) - i) and _may_continue_name(doc[i + longest]):
         longest += 1
@@ -287,6 +291,32 @@ def _match_at(
         if place is not None:
             return Toponym(span.text, span.start_char, span.end_char, place), i + length
     return None
+
+
+def _joined_name(
+    doc: Doc, i: int, gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+) -> tuple[Toponym, int] | None:
+    """'Jammu and Kashmir', 'Bosnia and Herzegovina', 'Saint Kitts and Nevis': a country's or a province's
+    name with 'and' in it, read whole before its parts are taken for places of their own."""
+    end = min(i + _MAX_JOINED, len(doc))
+    words = [t.lower_ for t in doc[i:end]]
+    if "and" not in words[1:-1]:
+        return None
+    for length in range(len(words), 2, -1):
+        span = doc[i : i + length]
+        if (
+            span[-1].text[:1].isupper()
+            and "and" in words[1 : length - 1]
+            and _names_a_whole(span, gazetteer, countries)
+        ):
+            place = _resolve_span(span, gazetteer, countries, framing)
+            if place is not None:
+                return Toponym(span.text, span.start_char, span.end_char, place), i + length
+    return None
+
+
+def _names_a_whole(span: Span, gazetteer: Gazetteer, countries: CountryTable) -> bool:
+    return countries.by_name(span.text) is not None or bool(gazetteer.subdivisions(span.text))
 
 
 def _may_continue_name(token: Token) -> bool:
@@ -364,6 +394,9 @@ def _namesake_town(key: str, towns: tuple[GazetteerEntry, ...], subdivisions: tu
     """Is there a town of the name in a subdivision's country, or a city elsewhere ("Jerusalem")?"""
     homes = {s.country for s in subdivisions}
     own = [t for t in towns if name_key(t.name) == key]
+    english = all(name_key(s.name) != key for s in subdivisions)  # a name from subdivision_names.yaml
+    if english and any(t.country in homes and t.population >= FOREIGN_TOWN_POPULATION for t in towns):
+        return True  # a city known by this name too: "Raqqa" (Ar Raqqah), "Dohuk" (Duhok)
     return any(
         (t.country in homes and t.population >= TOWN_POPULATION) or t.population >= FOREIGN_TOWN_POPULATION for t in own
     )  # "Kandahar", but not the hamlet called Oklahoma
@@ -466,7 +499,10 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
     if labels & _PLACE_LABELS:
         if not ranked and "GPE" in labels and len({c.country for c in candidates}) == 1:
             return True  # "near Chibok": a town the gazetteer lists without a population
-        return any(_plausible_place(c, ranked) for c in candidates)
+        key = name_key(span.text)
+        return any(
+            _plausible_place(c, ranked, name_key(c.name) == key or c.country in framing.homes) for c in candidates
+        )
     cue = _place_cue(span)
     # With a country named by name, a town elsewhere must be a city: not Bak, Azerbaijan in "Bak District,
     # Khost Province", nor a Venezuelan Carrizal "in the Colombian department of Norte de Santander".
@@ -569,9 +605,12 @@ def names_an_incident(span: Span) -> bool:
     return False
 
 
-def _plausible_place(entry: GazetteerEntry, ranked: list[str]) -> bool:
-    if not ranked:  # a text that names no country: trust the place label for any real town
-        return entry.population >= SMALL_TOWN_POPULATION
+def _plausible_place(entry: GazetteerEntry, ranked: list[str], named_so: bool) -> bool:
+    """``named_so``: the entry's own name is the one in the text, or it lies where the article's armed group
+    is at home ("PKK militants ... in Aralik")."""
+    if not ranked:  # a text that names no country: trust the place label for any real town of that name
+        # but not a small town only called so ("Kashmir" is also Cashmere, Washington)
+        return entry.population >= (SMALL_TOWN_POPULATION if named_so else FOREIGN_TOWN_POPULATION)
     if entry.population >= FOREIGN_TOWN_POPULATION or ranked[:1] == [entry.country]:
         return True
     return entry.country in ranked[:CONTEXT_COUNTRIES] and entry.population >= SMALL_TOWN_POPULATION
