@@ -103,6 +103,15 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
          {"killed": 11, "injured": 27}),
         ("A SSB personnel and two militants were killed in a shootout.", {"killed": 3}),
         ("The blast killed 23 people and another 30 were injured.", {"killed": 23, "injured": 30}),
+        # Stabbed is hurt unless the sentence tells a death; the stabber is never among the stabbed.
+        ("Wasil Farooqui stabbed a man and a woman in a random attack at an apartment complex.", {"injured": 2}),
+        ("An assailant stabbed and injured two soldiers.", {"injured": 2}),
+        ("Baraa Issa stabbed and wounded an Israeli civilian and then fled the scene.", {"injured": 1}),
+        ("An Islamic militant fatally stabbed a policeman at the police station.", {"killed": 1}),
+        ("At least nineteen people have been killed while 40 sustained injuries in a blast.",
+         {"killed": 19, "injured": 40}),
+        ("A father of two small children died and two others were injured in the attack.",
+         {"killed": 1, "injured": 2}),
         # Other counts of people: abducted, arrested, displaced, and troops deployed.
         ("Gunmen kidnapped 12 workers and killed two guards near Kano on Monday.", {"abducted": 12, "killed": 2}),
         ("Police arrested 30 suspects in Lagos.", {"arrested": 30}),

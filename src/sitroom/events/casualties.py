@@ -57,6 +57,7 @@ _INJURED_PATTERNS = (
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+"
     rf"){{0,3}}(?:were|was|have been|had been)?\s*(?:left\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)",
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,2}}(?:injuries|casualties\s+were\s+reported)",
+    rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,3}}(?:sustained|received|suffered)\s+(?:\w+\s+)?(?:injur|wound)\w*",
 )
 # Perpetrators who die in their own attack count among the dead ("killing 6 people and the bomber").
 _PERPETRATOR_DEATH = re.compile(
@@ -85,6 +86,7 @@ _LEFT_HURT = re.compile(
 _TOLL = re.compile(r"\b(?:toll|total)\b(?:\s+[\w'-]+){0,5}\s+(?:to|of|at|reached|is|was|stood\s+at)\s+(?:[\w-]+\s+)?$",
                    re.IGNORECASE)  # fmt: skip
 _LEFT_INJURED = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt)", re.IGNORECASE)
+_KIN_OF = re.compile(r"\b(?:father|mother|parent|husband|wife|grandfather|grandmother)\s+of\s*$", re.IGNORECASE)
 # A count of things, not people: "in one attack the people were beheaded", "two days later four were killed".
 _NOT_PEOPLE = re.compile(
     r"\s+(?:attacks?|incidents?|blasts?|bombings?|explosions?|days?|weeks?|months?|years?|hours?|times?|cases?)\b",
@@ -122,6 +124,8 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
                     continue  # "no one was injured"
                 if _included(sentence, start, match.end("q")) or _in_date(sent, offset + start, offset + end):
                     continue  # "five people, including 3 militiamen": a part; "on 12 July": a date
+                if _KIN_OF.search(sentence[:start]):
+                    continue  # "A father of two small children died"
                 if kind == "killed" and _NOT_PEOPLE.match(sentence, match.end("q")):
                     continue  # "in one attack the people were beheaded"
                 if kind == "killed" and _LEFT.match(match.group(0)) and _LEFT_HURT.match(sentence[end:]):

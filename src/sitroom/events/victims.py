@@ -29,6 +29,7 @@ _KILLED = {
 # "found dead" too: the bodies of people killed.
 _TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "stone", "bludgeon", "gun", "crush", "torture", "find"}
 _INJURED = {"injure", "wound", "hurt", "hospitalise", "hospitalize", "maim"}
+_STABBED = {"stab"}
 _ABDUCTED = {"abduct", "kidnap"}
 _ARRESTED = {"arrest", "detain", "apprehend"}
 _DISPLACED = {"displace", "flee", "uproot", "evacuate"}
@@ -163,6 +164,8 @@ def _kind(token: Token) -> str | None:
         return "injured"
     if lemma in _TO_DEATH and _to_death(token):
         return "killed"
+    if lemma in _STABBED and not _killed_too(token):
+        return "injured"  # "stabbed a man and a woman": hurt, unless the sentence kills them
     if lemma in _ABDUCTED or (lemma == "take" and any(c.lower_ == "hostage" for c in token.children)):
         return "abducted"
     if lemma in _ARRESTED:
@@ -174,9 +177,16 @@ def _kind(token: Token) -> str | None:
     return None
 
 
+def _killed_too(token: Token) -> bool:
+    """'stabbed two people, killing one', 'stabbed and killed': the sentence tells a death of the stabbing."""
+    return any(t.lemma_.lower() in _KILLED or t.lower_ == "dead" for t in token.sent)
+
+
 def _to_death(token: Token) -> bool:
-    """'shot dead', 'stabbed ... to death', 'gunned down'."""
+    """'shot dead', 'stabbed ... to death', 'gunned down', 'fatally stabbed'."""
     for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in ("fatally", "mortally"):
+            return True
         if child.lower_ == "dead" or (child.dep_ == "prt" and child.lower_ == "down" and token.lemma_ == "gun"):
             return True
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
@@ -188,13 +198,19 @@ def _victims(verb: Token) -> Iterator[Token]:
     """The nouns naming who was killed or hurt, each with its conjuncts ('an imam and four others')."""
     children = list(verb.children)
     heads: list[Token] = [c for c in children if c.dep_ == "nsubjpass"]
+    if verb.lemma_.lower() in _STABBED:  # the stabbed are its object or passive subject, never its doer
+        heads = heads or [c for c in children if c.dep_ == "dobj"]
+        hurting = [v for v in verb.conjuncts if v.lemma_.lower() in _INJURED | _KILLED]
+        heads = heads or [c for v in hurting for c in v.children if c.dep_ == "dobj"]
+        yield from (v for head in heads for v in _with_conjuncts(head))
+        return
     if not heads and (verb.lemma_.lower() in _INTRANSITIVE or _passive_participle(verb)):
         heads = [c for c in children if c.dep_ == "nsubj"]
     if not heads and verb.dep_ == "xcomp" and verb.lemma_.lower() in _INTRANSITIVE:
         heads = [c for c in verb.head.children if c.dep_ == "dobj"]  # "forced 17,000 civilians to flee"
     if not heads and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
         heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "were said to have been killed"
-    if not heads:
+    if not heads and verb.lemma_.lower() not in _INTRANSITIVE:  # "fled the scene" names a place, not people
         heads = [c for c in children if c.dep_ == "dobj"]
     if not heads and verb.dep_ == "acomp" and verb.tag_ == "VBN":
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "officials were slain", parsed as acomp
