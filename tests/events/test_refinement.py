@@ -35,6 +35,8 @@ def _types(coder: Coder, text: str) -> list[str]:
          ["Remote explosive/landmine/IED"]),
         ("Two bomb disposal experts were killed in a roadside bomb explosion near Bosaso.",
          ["Remote explosive/landmine/IED"]),
+        ("Terrorists launched two suicide vehicles towards army lines near Palmyra on Sunday.", ["Suicide bomb"]),
+        ("A suicide bomber blew up his car outside an army base in Baqubah on Monday.", ["Suicide bomb"]),
     ],
 )  # fmt: skip
 def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> None:

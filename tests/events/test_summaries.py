@@ -54,3 +54,11 @@ def test_an_earlier_attack_the_same_day_is_an_event(coder: Coder) -> None:
         "Earlier, a blast in Quetta killed 3 soldiers and 2 civilians."
     )
     assert 5 in _killed(coder, text)
+
+
+def test_a_sides_claim_about_the_event_just_told_is_no_new_event(coder: Coder) -> None:
+    text = (
+        "At least 10 soldiers were killed in a suicide bombing at an army base near Mogadishu. "
+        "Al-Shabab released a statement claiming that it had killed 30 soldiers."
+    )
+    assert _killed(coder, text) == [11]  # the ten and the bomber; the claimed 30 is no second event

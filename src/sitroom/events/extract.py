@@ -151,6 +151,7 @@ def extract_events(ctx: EventContext) -> Coding:
         # the assault ..., six soldiers were killed") or merely threatens.
         owners = [t for t in kept if modalities[t.head.i].asserted] or kept
         coded = 0
+        claimed = False
         for trigger in kept:
             modality = modalities[trigger.head.i]
             if trigger.sub_event_type == "Agreement" and modality.reason == "statement (agree)":
@@ -160,7 +161,10 @@ def extract_events(ctx: EventContext) -> Coding:
                 if said is not None:
                     statements.append(said)
                 continue
-            toll_only = _toll_of_the_last(ctx, trigger, kept, last, sent)
+            if _claim_about_the_last(ctx, trigger, modality, last, sent):
+                claimed = True  # "Al-Shabab released a statement claiming that it had killed 30 soldiers"
+                continue
+            toll_only = _toll_of_the_last(ctx, trigger, owners, last, sent)
             if toll_only:
                 # "A suicide bomber killed two people. At least six militants were also killed."
                 mentions[-1] = _with_more_casualties(mentions[-1], _casualties_for(trigger, owners, casualties))
@@ -178,7 +182,7 @@ def extract_events(ctx: EventContext) -> Coding:
                 coded += len(parts)
         if coded:
             last = sent
-        elif casualties and len(asserted) == len(triggers):
+        elif casualties and len(asserted) == len(triggers) and not claimed:
             tolls = [c for c in casualties if c.figure.kind in _TOLL_KINDS]
             if tolls and last is not None and _continues(ctx, last, sent):
                 # "Rebels attacked an army base. At least 7 soldiers and 3 insurgents died in the attack."
@@ -329,6 +333,18 @@ def _material(ctx: EventContext, trigger: Trigger, casualties: list[Casualty]) -
     return any(start <= c.figure.provenance.start < end for c in casualties)
 
 
+def _claim_about_the_last(
+    ctx: EventContext, trigger: Trigger, modality: Modality, last: Span | None, sent: Span
+) -> bool:
+    """A side's claim, right after an event, that it killed ("... claiming that it had killed 30 soldiers"):
+    its own account of the event just told, not one more event. The conservative figure told before stands."""
+    head = trigger.head
+    if modality.certainty != "claimed" or last is None or head.lemma_.lower() not in _TOLL_VERBS:
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in _PRONOUNS and _continues(ctx, last, sent)
+
+
 def _toll_of_the_last(ctx: EventContext, trigger: Trigger, kept: list[Trigger], last: Span | None, sent: Span) -> bool:
     """A bare killing or wounding right after an event, in its paragraph, with no doer, place or date of its
     own, is that event's toll: "Four car bombs went off in a police station near Tikrit. Eleven security
@@ -340,7 +356,8 @@ def _toll_of_the_last(ctx: EventContext, trigger: Trigger, kept: list[Trigger], 
         return False  # "Gunmen killed two guards": a doer makes it an act of its own
     if any(not _modifier(ctx, t.start) for t in ctx.geography.within(sent.start_char, sent.end_char)):
         return False  # a place of its own; "a U.S. soldier" names none
-    return not any(sent.start_char <= t.provenance.start < sent.end_char for t in ctx.timexes)
+    # a date of its own; "two weeks after ..." is a duration that dates something else
+    return not any(sent.start_char <= t.provenance.start < sent.end_char and t.type != "DURATION" for t in ctx.timexes)
 
 
 def _continues(ctx: EventContext, last: Span, sent: Span) -> bool:

@@ -22,7 +22,7 @@ SPECIFIC = {
 }  # fmt: skip
 _IED = "Remote explosive/landmine/IED"
 # Words that say something blew up without saying what: the weapon named with them decides the type.
-_GENERIC_EXPLOSIONS = {"explosion", "blast", "explode", "detonate", "detonation"}
+_GENERIC_EXPLOSIONS = {"explosion", "blast", "explode", "detonate", "detonation", "blow"}
 _EXPLOSIVE_MODIFIERS = {"explosive", "explosives", "dynamite"}
 _ACCIDENT = re.compile(
     r"\b(gas|cooking gas|container|tank|cylinder|boiler|factory|plant|chemicals?|fireworks|storage|industrial|"
