@@ -68,6 +68,11 @@ def test_countries_by_name_and_demonym() -> None:
         ("A suicide car bomber rammed a convoy in the Pulwama District.", "Pulwama", "India"),
         # GeoNames lists Chibok without a population: its place label is enough
         ("Boko Haram raided two villages near Chibok.", "Chibok", "Nigeria"),
+        # a place after "in" inside what the parser took for a name; "outside of"; "the island of"
+        ("Five soldiers were wounded in an attack on a Police Station in Bosaso, in Puntland.", "Bosaso",
+         "Somalia"),
+        ("A suicide bomber detonated his explosives at a checkpoint outside of Misrata.", "Misrata", "Libya"),
+        ("A car bomb in the tourist island of Ko Samui was detonated in a mall.", "Ko Samui", "Thailand"),
         # The parser reads "Bosso of Niger" as a person; "the town of" says Bosso is a town.
         ("Boko Haram fighters attacked the town of Bosso of Niger, killing 32 soldiers.", "Bosso", "Niger"),
     ],
@@ -153,6 +158,7 @@ def test_places_resolve_in_context(
         ("Simultaneous blasts rocked India's financial capital, killing 20.", "capital"),  # Mumbai, not Delhi
         ("Two soldiers were shot dead by suspected Niger Delta militants.", "Niger"),
         ("A man attacked two women at Saint Charles station.", "Saint Charles"),
+        ("A knife wielding man attacked a French soldier outside a Metro station in Paris.", "Metro"),
         ("Insurgents attacked a security outpost in Bala Murghab district.", "Bala"),
         # capitalised words before an incident's noun that only an alternate name or a hamlet bears
         ("Twin bombings killed a police officer in the city.", "Twin"),
@@ -192,6 +198,9 @@ def test_parts_of_longer_names_are_not_places(
         ("A policeman was shot dead in Kashmir.", "Kashmir", "Jammu and Kashmīr", "India"),
         ("Fighting continued in Nineveh province on Monday.", "Nineveh", "Nīnawá", "Iraq"),
         ("Militants attacked a checkpoint in North Sinai.", "North Sinai", "Shamāl Sīnā'", "Egypt"),
+        # "State" picks Nigeria's Plateau State over Benin's Plateau department
+        ("Herdsmen attacked a village in Plateau State, killing six.", "Plateau", "Plateau", "Nigeria"),
+        ("Four gendarmes were killed near Wum, Northwest Region.", "Northwest Region", "North-West", "Cameroon"),
     ],
 )  # fmt: skip
 def test_states_and_provinces_are_subdivisions(

@@ -41,7 +41,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_NOUNS = {
     "city", "town", "village", "district", "province", "region", "county", "municipality", "suburb", "capital",
     "outskirts", "neighbourhood", "neighborhood", "governorate", "prefecture", "state", "township", "port",
-    "area", "vicinity",
+    "area", "vicinity", "island", "lga",
 }  # fmt: skip
 _BUILDINGS = {
     "mosque", "church", "school", "hospital", "hotel", "market", "bazaar", "university", "stadium", "airport",
@@ -50,6 +50,7 @@ _BUILDINGS = {
 # Buildings named for their town far more often than for a person or saint: "Kandahar Airport", "Gao market".
 _TOWN_BUILDINGS = {"market", "bazaar", "university", "stadium", "airport", "prison", "camp", "base"}
 _LOCATIVE_PREPS = {"in", "near", "outside", "at"}
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 # Nouns a town's name modifies when it says where something happened: "the Peshawar attack".
 INCIDENT_NOUNS = {
     "attack", "bombing", "shooting", "stabbing", "massacre", "siege", "crisis", "explosion", "blast", "ambush",
@@ -367,6 +368,7 @@ def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, fra
     if subdivisions and _means_subdivision(span, candidates, subdivisions):
         if not _accept_subdivision(span, subdivisions, framing):
             return None
+        subdivisions = _of_the_kind_named(span, subdivisions)
         return _subdivision_place(subdivisions, candidates, framing, countries, span.text)
     if not candidates or not (
         _accept(span, candidates, framing, countries) or _country_follows(span, candidates, countries)
@@ -410,6 +412,14 @@ def _accept_subdivision(span: Span, subdivisions: tuple[Subdivision, ...], frami
         return any(s.country in known for s in subdivisions)
     labels = {t.ent_type_ for t in span} - {""}
     return bool(labels & _PLACE_LABELS) or _place_cue(span) is not None
+
+
+def _of_the_kind_named(span: Span, subdivisions: tuple[Subdivision, ...]) -> tuple[Subdivision, ...]:
+    """'Plateau State' is Nigeria's state, not Benin's department: the subdivisions of the kind the next
+    word names, where any is."""
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    named = tuple(s for s in subdivisions if s.kind.lower() == after)
+    return named or subdivisions
 
 
 def _best_subdivision(subdivisions: tuple[Subdivision, ...], framing: Framing) -> Subdivision:
@@ -463,6 +473,8 @@ def _inside_longer_organisation(span: Span) -> bool:
         return False  # "the Central African Republic", "the Pulwama District": a place inside a place
     if ent.label_ == "ORG" and ent.start + (ent[0].lower_ == "the") == span.start:
         return False  # "the Peshawar Agriculture Directorate": a body named for its town, in that town
+    if ent.label_ in ("ORG", "FAC") and span.start > ent.start and span.doc[span.start - 1].lower_ in ("in", "near"):
+        return False  # "a Police Station in Bosaso": a description the parser took for a name
     return ent.label_ in ("ORG", "NORP", "PERSON") or ent.start < span.start
 
 
@@ -589,8 +601,12 @@ def _place_cue(span: Span) -> str | None:
         return "named"
     if after in _PLACE_NOUNS - {"capital", "port", "state"}:
         return "named"
+    if [t.lower_ for t in doc[span.end : span.end + 2]] == ["local", "government"]:
+        return "named"  # "Barkin Ladi Local Government Area", Nigeria's districts
     if (before and before[-1] in _LOCATIVE_PREPS) or before in (["next", "to"], ["close", "to"]):
         return "located"
+    if len(before) == 2 and before[1] == "of" and (before[0] in _LOCATIVE_PREPS or before[0] in _COMPASS):
+        return "located"  # "outside of Misrata", "north of Baghdad"
     return "incident" if names_an_incident(span) else None
 
 
