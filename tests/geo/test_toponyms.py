@@ -134,6 +134,11 @@ def test_countries_know_every_demonym_capital_and_centroid() -> None:
          "Israel"),
         # a foreign mission's nationality frames nothing: Cairo, Egypt, not Cairo Montenotte in Italy
         ("A car bombing outside the Italian consulate in Cairo killed one person.", (), "Cairo", "Cairo", "Egypt"),
+        ("A suicide bomber struck near the Pakistani, Indian and Iranian consulates in Jalalabad.", (), "Jalalabad",
+         "Jalalabad", "Afghanistan"),
+        # a lower-case particle inside a name, where the parser starts a sentence at it
+        ("Taliban militants attacked a checkpoint on the outskirts of Qala i Naw in Badghis province.", ("AF",),
+         "Qala i Naw", "Qala i Naw", "Afghanistan"),
     ],
 )  # fmt: skip
 def test_places_resolve_in_context(

@@ -236,7 +236,10 @@ def _context_countries(doc: Doc, countries: CountryTable, gazetteer: Gazetteer) 
         if (token.is_title or token.is_upper) and token.i not in inside_names:
             named = countries.by_name(token.text)
             country = named or countries.by_demonym(token.text)
-            if token.head.lemma_.lower() in _FOREIGN_THINGS and token.dep_ in ("amod", "compound", "nmod", "poss"):
+            first = token
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head  # "the Pakistani, Indian and Iranian consulates"
+            if first.head.lemma_.lower() in _FOREIGN_THINGS and first.dep_ in ("amod", "compound", "nmod", "poss"):
                 continue  # "the Italian consulate in Cairo", "the US Embassy in Manila": foreign, not framing
             if country:
                 counts[country.iso2] += 1
@@ -321,8 +324,8 @@ def _names_a_whole(span: Span, gazetteer: Gazetteer, countries: CountryTable) ->
 
 
 def _may_continue_name(token: Token) -> bool:
-    if token.is_sent_start:
-        return False
+    if token.is_sent_start and not token.text[:1].islower():
+        return False  # but a lower-case particle starts no sentence, whatever the parser says ("Qala i Naw")
     text = token.text
     return text[:1].isupper() or token.lower_ in _PARTICLES or text in _JOINERS or text.endswith(".")
 
@@ -337,7 +340,9 @@ def _starts_name(token: Token) -> bool:
 
 def _is_name_span(span: Span) -> bool:
     last = span[-1]
-    if last.text in _JOINERS or last.is_punct or span[0].sent != last.sent:
+    if last.text in _JOINERS or last.is_punct:
+        return False
+    if any(t.is_sent_start and not t.text[:1].islower() for t in span[1:]):
         return False
     after = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
     if after is not None and after.text == "-" and not after.whitespace_:
@@ -509,6 +514,8 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
     if _names_a_building(span):  # "Saint Charles station" (Denver's alternate name), "the Charleston church"
         return any(c.country in known for c in candidates) or any(c.population >= FOREIGN_TOWN_POPULATION for c in own)
     if labels & _PLACE_LABELS:
+        if any(c.country in framing.homes for c in candidates):
+            return True  # "Taliban militants attacked ... Qala i Naw"
         if not ranked and "GPE" in labels and len({c.country for c in candidates}) == 1:
             return True  # "near Chibok": a town the gazetteer lists without a population
         key = name_key(span.text)
