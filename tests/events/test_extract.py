@@ -241,6 +241,27 @@ def test_an_event_without_a_town_takes_the_town_just_named_in_its_paragraph(code
     assert shelling.fatalities is not None and shelling.fatalities.best == 12  # ACLED: dozens = 12
 
 
+def test_a_label_gives_its_event_a_date_and_a_town_the_text_lacks(coder: Coder) -> None:
+    (bombing,) = coder.code_text(
+        "2017 Sehwan suicide bombing: A suicide bombing at a popular shrine in southern Pakistan killed at least 91 "
+        "people and wounded over 300.",
+        published=dt.date(2017, 2, 17),
+    )
+    assert bombing.sub_event_type == "Suicide bomb"
+    assert bombing.place is not None and (bombing.place.name, bombing.place.precision) == (
+        "Sehwan",
+        GeoPrecision.LOCALITY,
+    )
+    # the 14th-century mosque dates the building, not the bombing: the label's year does
+    (bursa,) = coder.code_text(
+        "2016 Bursa bombing: A suicide bomber blew herself up in the Turkish city of Bursa, wounding 13 people in "
+        "the 14th century Grand Mosque.",
+        published=dt.date(2016, 4, 27),
+    )
+    assert not bursa.historical and bursa.date == dt.date(2016, 1, 1)
+    assert bursa.injured is not None and bursa.injured.best == 13
+
+
 def test_a_counted_event_splits_into_its_located_parts(coder: Coder) -> None:
     mentions = _code(
         coder,

@@ -37,6 +37,15 @@ def _types(coder: Coder, text: str) -> list[str]:
          ["Remote explosive/landmine/IED"]),
         ("Terrorists launched two suicide vehicles towards army lines near Palmyra on Sunday.", ["Suicide bomb"]),
         ("A suicide bomber blew up his car outside an army base in Baqubah on Monday.", ["Suicide bomb"]),
+        # a suicide attacker as the subject, however many words lie between "suicide" and "bomber"
+        ("A suicide motorcycle bomber rammed his motorcycle into a bus in Kabul on Monday.", ["Suicide bomb"]),
+        ("Suicide car bombers stormed a police compound in Andar on Monday and killed 25 officers.",
+         ["Suicide bomb"]),
+        # the means, written in capitals or as a trap
+        ("Two soldiers were killed after their truck ran over an Improvised Explosive Device near Garissa.",
+         ["Remote explosive/landmine/IED"]),
+        ("A policeman was killed and two were injured in an explosive trap in Guaviare.",
+         ["Remote explosive/landmine/IED"]),
     ],
 )  # fmt: skip
 def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> None:
@@ -57,3 +66,22 @@ def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> 
 )  # fmt: skip
 def test_disasters_accidents_and_unopposed_takeovers(coder: Coder, text: str, expected: list[str]) -> None:
     assert _types(coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "killed"),
+    [
+        # the label names the event the text after it tells: one event, with the text's means and toll
+        ("2018 Oruro attacks: 12 people were killed and 50 others injured in two bomb attacks in Oruro.",
+         ["Remote explosive/landmine/IED"], [12]),
+        ("Kabul bombing: Twelve people were killed on Sunday.", ["Remote explosive/landmine/IED"], [12]),
+        # a label alone still tells its event
+        ("Kabul bombing: No casualties were reported.", ["Remote explosive/landmine/IED"], [None]),
+    ],
+)  # fmt: skip
+def test_a_label_names_the_event_its_text_tells(
+    coder: Coder, text: str, expected: list[str], killed: list[int | None]
+) -> None:
+    mentions = coder.code_text(text, published=PUBLISHED)
+    assert [m.sub_event_type for m in mentions] == expected
+    assert [m.fatalities.best if m.fatalities else None for m in mentions] == killed

@@ -15,8 +15,7 @@ def _killed(coder: Coder, text: str) -> list[int]:
 
 def test_a_summary_keeps_the_rest_of_its_toll(coder: Coder) -> None:
     text = (
-        "A spate of bombings across Iraq killed 37 people on Friday. "
-        "One attack on a house in Ramadi killed six people."
+        "A spate of bombings across Iraq killed 37 people on Friday. One attack on a house in Ramadi killed six people."
     )
     assert sorted(_killed(coder, text)) == [6, 31]
 

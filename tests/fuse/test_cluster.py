@@ -58,10 +58,7 @@ def test_a_summary_of_a_month_is_no_event(coder: Coder) -> None:
 
 
 def test_the_same_number_on_two_sides_is_two_counts(coder: Coder) -> None:
-    text = (
-        "Several gunmen attacked a paramilitary convoy in Srinagar, killing two soldiers. "
-        "Two attackers were killed."
-    )
+    text = "Several gunmen attacked a paramilitary convoy in Srinagar, killing two soldiers. Two attackers were killed."
     events = fuse_mentions(coder.code_text(text, published=PUBLISHED))
     assert sum(e.fatalities or 0 for e in events) == 4
 
@@ -69,8 +66,7 @@ def test_the_same_number_on_two_sides_is_two_counts(coder: Coder) -> None:
 def test_a_nationality_is_no_place_of_its_own(coder: Coder) -> None:
     # "a U.S. soldier" names no place: the toll is the suicide attack's, not an event of its own
     text = (
-        "A suicide attacker struck a military convoy in Kabul. "
-        "At least three civilians and a U.S. soldier were killed."
+        "A suicide attacker struck a military convoy in Kabul. At least three civilians and a U.S. soldier were killed."
     )
     (event,) = fuse_mentions(coder.code_text(text, published=PUBLISHED))
     assert event.sub_event_type == "Suicide bomb" and event.fatalities == 5

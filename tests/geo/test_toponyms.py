@@ -139,6 +139,9 @@ def test_countries_know_every_demonym_capital_and_centroid() -> None:
         # a lower-case particle inside a name, where the parser starts a sentence at it
         ("Taliban militants attacked a checkpoint on the outskirts of Qala i Naw in Badghis province.", ("AF",),
          "Qala i Naw", "Qala i Naw", "Afghanistan"),
+        # "Northern Ecuador" names Ecuador: its San Lorenzo, not Paraguay's larger one
+        ("28 people were injured in an attack on a police station in San Lorenzo, in Northern Ecuador.", (),
+         "San Lorenzo", "San Lorenzo", "Ecuador"),
     ],
 )  # fmt: skip
 def test_places_resolve_in_context(

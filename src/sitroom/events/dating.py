@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitroom.events.labels import is_label
 from sitroom.events.modality import own_part
 from sitroom.model import Article, TimeExpression, TimePrecision
 from sitroom.time.lexicon import parse_number
@@ -46,6 +47,10 @@ def date_event(trigger: Token, timexes: tuple[TimeExpression, ...], article: Art
     if chained is not None:
         return chained
     own = _governing(trigger, calendar)
+    labelled = _label_date(trigger, calendar)
+    if labelled is not None and (own is None or not _dates_directly(trigger, own)):
+        # "2016 Bursa bombing: A suicide bomber blew herself up ... in the 14th century Grand Mosque"
+        return _from_expression(labelled, article, f"dated by the label '{labelled.text}'")
     if own is not None:
         return _from_expression(own, article, None)
     narrative = _narrative(trigger, calendar)
@@ -85,6 +90,27 @@ def _governing(token: Token, timexes: tuple[TimeExpression, ...], exclude: Span 
     if not candidates:
         return None
     return min(candidates, key=lambda t: _distance(token, t, token.doc))
+
+
+def _label_date(trigger: Token, timexes: tuple[TimeExpression, ...]) -> TimeExpression | None:
+    """The expression in a label just before the trigger's sentence, which names the event it tells."""
+    sent = trigger.sent
+    if sent.start == 0:
+        return None
+    label = trigger.doc[sent.start - 1].sent
+    if not is_label(label):
+        return None
+    inside = [t for t in timexes if label.start_char <= t.provenance.start < label.end_char]
+    return inside[-1] if inside else None
+
+
+def _dates_directly(trigger: Token, timex: TimeExpression) -> bool:
+    """The expression modifies the trigger's own verb or noun phrase: 'killed on Sunday', 'Sunday's attack'."""
+    span = trigger.doc.char_span(timex.provenance.start, timex.provenance.end, alignment_mode="expand")
+    if span is None or _clause(span.root) != _clause(trigger):
+        return False
+    verb = trigger.doc[_clause(trigger)] if _clause(trigger) >= 0 else trigger
+    return min(_tree_distance(trigger, span.root), _tree_distance(verb, span.root)) <= 2
 
 
 def _narrative(trigger: Token, timexes: tuple[TimeExpression, ...]) -> TimeExpression | None:

@@ -16,11 +16,13 @@ from sitroom.events.attackers import attackers_counted, suicide_attackers, with_
 from sitroom.events.casualties import Casualty, find_casualties
 from sitroom.events.dating import date_event
 from sitroom.events.figures import add_figures
+from sitroom.events.labels import is_label
 from sitroom.events.location import locate, partition_places
 from sitroom.events.modality import Modality, assess, own_part
 from sitroom.events.refinement import (
     SPECIFIC,
     accidental,
+    as_labelled,
     at_a_protest,
     most_specific,
     nonviolent_takeover,
@@ -101,6 +103,20 @@ class EventContext:
 
 
 @dataclass(frozen=True, slots=True)
+class _Label:
+    """A label's mentions, kept only if the sentence after it codes none, and the means it names."""
+
+    start: int
+    end: int
+    means: Trigger | None
+
+    @classmethod
+    def read(cls, kept: list[Trigger], mentions: list[EventMention], coded: int) -> _Label:
+        means = next((t for t in kept if t.sub_event_type in SPECIFIC), None)
+        return cls(len(mentions) - coded, len(mentions), means)
+
+
+@dataclass(frozen=True, slots=True)
 class Coding:
     """What the events stage makes of one article: the events it asserts and the statements it reports."""
 
@@ -117,6 +133,7 @@ def extract_events(ctx: EventContext) -> Coding:
     figures: list[Figure] = []
     cues: set[int] = set()  # the words whose statements are kept, one statement each
     last: Span | None = None  # the sentence of the latest mention
+    label: _Label | None = None  # the label just read, until the sentence after it
     for sent in ctx.doc.sents:
         triggers = find_triggers(sent)
         # Only an asserted event can absorb another: "two days after the attack, gunmen killed two" is a killing.
@@ -147,6 +164,8 @@ def extract_events(ctx: EventContext) -> Coding:
         # A bare plural with a toll of its own is particular: "A series of bombs across Baghdad killed 12".
         kept = [t for t in candidates if _casualties_for(t, candidates, casualties) or not _generic(t, ctx)]
         kept = [most_specific(t, triggers) for t in kept if not accidental(t, sent)]
+        if label is not None:
+            kept = [as_labelled(t, label.means) for t in kept]
         # A toll belongs to an event the sentence tells, never to one it only sets the scene with ("During
         # the assault ..., six soldiers were killed") or merely threatens.
         owners = [t for t in kept if modalities[t.head.i].asserted] or kept
@@ -180,6 +199,12 @@ def extract_events(ctx: EventContext) -> Coding:
                 parts = _parts(mention, trigger, ctx)
                 mentions.extend(parts)
                 coded += len(parts)
+        if label is not None and coded and label.end > label.start:
+            # the text after a label tells its event, which keeps the label's town where the text names none
+            named = next((m.place for m in mentions[label.start : label.end] if m.place is not None), None)
+            del mentions[label.start : label.end]
+            mentions[len(mentions) - coded :] = [_placed_by_label(m, named) for m in mentions[len(mentions) - coded :]]
+        label = _Label.read(kept, mentions, coded) if is_label(sent) else None
         if coded:
             last = sent
         elif casualties and len(asserted) == len(triggers) and not claimed:
@@ -195,6 +220,20 @@ def extract_events(ctx: EventContext) -> Coding:
             figures.extend(f for c in others if (f := _standalone(ctx, sent, c)) is not None)
     told = apportion_summaries(_with_suicide_attackers(ctx, mentions), ctx.doc)
     return Coding(tuple(told), tuple(statements), tuple(figures))
+
+
+def _placed_by_label(mention: EventMention, named: Place | None) -> EventMention:
+    """'2017 Sehwan suicide bombing: A suicide bombing at a shrine in southern Pakistan ...': the label's town,
+    where the text gives none or only a coarser place."""
+    place = mention.place
+    if named is None or (place is not None and place.precision <= named.precision and not _fallback(place)):
+        return mention
+    return dataclasses.replace(mention, place=named)
+
+
+def _fallback(place: Place) -> bool:
+    """A place the sentence does not name, taken from around it."""
+    return (place.note or "").startswith("no place named")
 
 
 def _with_suicide_attackers(ctx: EventContext, mentions: list[EventMention]) -> list[EventMention]:

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from sitroom.events.triggers import VIOLENCE, Trigger
+from sitroom.events.triggers import SUICIDE, TERRITORY, VIOLENCE, Trigger
 
 # Sub-types that name the means of an attack, and so say more than "attack", "kill" or "explosion".
 SPECIFIC = {
@@ -71,6 +71,10 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     """'a car bombing attack', 'a grenade exploded': a generic attack or explosion takes the weapon's type."""
     head = trigger.head
     generic_explosion = trigger.sub_event_type == _IED and head.lemma_.lower() in _GENERIC_EXPLOSIONS
+    if trigger.sub_event_type == TERRITORY and any(
+        t.sub_event_type == SUICIDE and t.head.dep_ == "nsubj" and t.head.head.i == head.i for t in triggers
+    ):
+        return dataclasses.replace(trigger, sub_event_type=SUICIDE)  # "suicide car bombers stormed a compound"
     if trigger.sub_event_type not in (VIOLENCE, "Attack") and not generic_explosion:
         return trigger
     inside = [
@@ -85,6 +89,16 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("amod", "compound")]
     if not generic_explosion and any(c.lower_ in _EXPLOSIVE_MODIFIERS for c in modifiers):
         return dataclasses.replace(trigger, sub_event_type=_IED)  # "an explosive-incendiary attack"
+    return trigger
+
+
+def as_labelled(trigger: Trigger, label: Trigger | None) -> Trigger:
+    """'Kabul bombing: Twelve people were killed ...': a generic trigger takes the means its label names."""
+    if label is None or label.sub_event_type not in SPECIFIC:
+        return trigger
+    generic_explosion = trigger.sub_event_type == _IED and trigger.head.lemma_.lower() in _GENERIC_EXPLOSIONS
+    if trigger.sub_event_type in (VIOLENCE, "Attack") or generic_explosion:
+        return dataclasses.replace(trigger, sub_event_type=label.sub_event_type)
     return trigger
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from sitroom.events.labels import in_a_label
 from sitroom.geo.distance import haversine_km
 from sitroom.model import EventMention, Figure, GeoPrecision, TimePrecision
 
@@ -78,17 +79,9 @@ def _tells_several(mention: EventMention, doc: Doc) -> bool:
     if span is None:
         return False
     head = span.root
-    if _in_a_label(head):
+    if in_a_label(head):
         return False
     return head.tag_ == "NNS" and (_gathered(head) or not _counted_singly(head))
-
-
-def _in_a_label(head: Token) -> bool:
-    """'Palm Sunday church bombings: 30 people were killed in Tanta': a label before a colon names what the
-    text reports, not a summary of what follows it."""
-    sent = head.sent
-    colon = next((t for t in sent if t.text == ":"), None)
-    return colon is not None and head.i < colon.i and not any(t.pos_ == "VERB" for t in sent[: colon.i - sent.start])
 
 
 def _gathered(head: Token) -> bool:

@@ -11,6 +11,8 @@ from spacy.tokens import Span, Token
 
 TERRITORY = "territory"
 VIOLENCE = "violence"
+SUICIDE = "Suicide bomb"
+_SUICIDE_ATTACKERS = {"bomber", "attacker"}
 _MAX_PHRASE = 5
 _KINDS_OF_THINGS = {
     "expert", "team", "squad", "unit", "technician", "specialist", "survivor", "victim", "helicopter", "dog",
@@ -174,9 +176,14 @@ def _phrase_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
         words = tuple(t.lower_ for t in tokens)
         lemmas = tuple(t.lemma_.lower() for t in tokens)
         for key in (words, (*words[:-1], lemmas[-1]), lemmas):
-            if key in lexicon.phrases and not _is_name(tokens[-1]):
+            if key in lexicon.phrases and (not _is_name(tokens[-1]) or _capitalised_phrase(tokens)):
                 return Trigger(_phrase_head(tokens), i, i + length, lexicon.phrases[key])
     return None
+
+
+def _capitalised_phrase(tokens: Span) -> bool:
+    """'an Improvised Explosive Device': a common phrase written in capitals, not a name."""
+    return all(t.is_title for t in tokens) and not any(t.ent_type_ in ("PERSON", "GPE", "DATE") for t in tokens)
 
 
 def _phrase_head(tokens: Span) -> Token:
@@ -192,6 +199,10 @@ def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
     for form in _forms(token):
         if form in lexicon.words:
             return Trigger(token, i, i + 1, lexicon.words[form])
+    if token.lemma_.lower() in _SUICIDE_ATTACKERS and any(
+        t.lower_ == "suicide" for left in token.lefts for t in left.subtree
+    ):
+        return Trigger(token, i, i + 1, SUICIDE)  # "a suicide motorcycle bomber"
     return None
 
 

@@ -90,6 +90,7 @@ _DIRECTIONS = {
     "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "downtown", "rural",
     "greater", "old", "east", "west", "north", "south",
 }  # fmt: skip
+_COMPASS_NAMES = {"east", "west", "north", "south"}  # which begin names: North Korea, East Timor
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +248,8 @@ def _context_countries(doc: Doc, countries: CountryTable, gazetteer: Gazetteer) 
                 by_name.add(named.iso2)
     for ent in doc.ents:
         name = ent.text[4:] if ent[0].lower_ == "the" else ent.text  # "the Central African Republic"
+        if ent[0].lower_ in _DIRECTIONS and ent[0].lower_ not in _COMPASS_NAMES and not countries.by_name(name):
+            name = ent[1:].text  # "Northern Ecuador", but "North Korea"
         if len(ent) > 1 and ent.label_ in _PLACE_LABELS and (country := countries.by_name(name)):
             counts[country.iso2] += 1
             by_name.add(country.iso2)
