@@ -44,6 +44,17 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("The bomb killed 13 people, including six soldiers, and wounded 20 others.", {"killed": 13, "injured": 20}),
         ("Five soldiers were killed and 10 injured in the attack.", {"killed": 5, "injured": 10}),
         ("Dozens of people were killed and hundreds wounded.", {"killed": 12, "injured": 100}),
+        # "a dozen" is twelve, not one; "half a dozen" six; "shoot dead seven" kills them
+        ("At least seven people are dead and a dozen wounded after a car bomb blast.", {"killed": 7, "injured": 12}),
+        ("Seven people died and half a dozen were wounded.", {"killed": 7, "injured": 6}),
+        ("Insurgents shoot dead seven and another six were injured.", {"killed": 7, "injured": 6}),
+        # the parser makes the killing's object and the added wounded one subject: the first is the killing's
+        ("Suicide bombing killed at least 33 people and another 10 were injured in Khost Province.",
+         {"killed": 33, "injured": 10}),
+        ("Militants killed 5 people at a checkpoint and additional 1 is injured in critical condition.",
+         {"killed": 5, "injured": 1}),
+        ("An anti-Taliban politician, together with three police officers, was killed in a bomb attack.",
+         {"killed": 4}),
         ("The gunmen killed the district governor and his driver.", {"killed": 2}),
         ("The crowd was attacked and the police were injured.", {}),
         # Victims shared by conjoined verbs, counted once; a pronoun subject is one person.

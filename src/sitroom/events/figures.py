@@ -12,7 +12,7 @@ _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "a dozen": 12,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "a dozen": 12, "half a dozen": 6,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 # ACLED's conservative reading of vague plurals (Codebook: "dozens" is coded 12, "hundreds" 100); the
@@ -32,7 +32,9 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _BELOW_100 = rf"(?:(?:{_TENS})(?:[\s-]+(?:{_ONES}))?|{_TEENS}|{_ONES})"
 _BELOW_1000 = rf"(?:{_BELOW_100}(?:\s+hundred(?:(?:\s+and)?\s+{_BELOW_100}(?!\s+hundred))?)?)"
 # "thirty four", "one hundred and twenty", "two thousand five hundred", "a dozen"
-_WORD_NUMBER = rf"(a\s+dozen|{_BELOW_1000}(?:\s+(?:thousand|million)(?:(?:\s+and)?\s+{_BELOW_1000})?)?)"
+_WORD_NUMBER = (
+    rf"(half\s+a\s+dozen|a\s+dozen|{_BELOW_1000}(?:\s+(?:thousand|million)(?:(?:\s+and)?\s+{_BELOW_1000})?)?)"
+)
 _VAGUE_RE = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
 _QUANTITY = (
     rf"(?P<range>between\s+(?P<a>{_NUMBER}|{_WORD_NUMBER})\s+and\s+(?P<b>{_NUMBER}|{_WORD_NUMBER}))"

@@ -212,6 +212,15 @@ def _victims(verb: Token) -> Iterator[Token]:
         heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "were said to have been killed"
     if not heads and verb.lemma_.lower() not in _INTRANSITIVE:  # "fled the scene" names a place, not people
         heads = [c for c in children if c.dep_ == "dobj"]
+    if not heads and (lent := _object_read_as_subject(verb)) is not None:
+        yield lent  # "killed at least 33 people and another 10 were injured", misparsed
+        return
+    lent = _object_read_as_subject(verb.head) if heads else None
+    if lent is not None and lent.i == heads[0].i:
+        yield from (v for v in _with_conjuncts(lent) if v.i != lent.i)
+        return
+    if not heads and _to_death(verb):
+        heads = [c for c in children if c.dep_ == "npadvmod" and c.tag_ == "CD"]  # "Insurgents shoot dead seven"
     if not heads and verb.dep_ == "acomp" and verb.tag_ == "VBN":
         heads = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "officials were slain", parsed as acomp
     if not heads and verb.dep_ == "conj" and _passive_conjunct(verb):
@@ -229,13 +238,33 @@ def _victims(verb: Token) -> Iterator[Token]:
     if victims:
         kind = _kind(verb) or ""
         victims += [
-            v for noun in _along_with(verb) for v in _with_conjuncts(noun)
+            v for noun in [*_along_with(verb), *(n for h in heads for n in _along_with(h))] for v in _with_conjuncts(noun)
             if not _told_otherwise(v, kind) and not _befell_otherwise(v, kind)
         ]  # fmt: skip
     yield from victims
     if victims:
         seen = {v.i for v in victims}
         yield from (v for v in _listed_after(max(victims, key=lambda v: v.i)) if v.i not in seen)
+
+
+def _object_read_as_subject(verb: Token) -> Token | None:
+    """'killed at least 33 people and another 10 were injured': the parser makes '33 people and another 10' the
+    subject of 'injured', and leaves 'killed' without an object. The first conjunct is the killing's."""
+    if _kind(verb) is None or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    for other in verb.children:
+        if other.dep_ not in ("ccomp", "conj", "advcl") or _kind(other) in (None, _kind(verb)):
+            continue
+        for subject in (c for c in other.children if c.dep_ == "nsubjpass" and verb.i < c.i < other.i):
+            if any(c.dep_ == "conj" and _additive(c) for c in subject.children):
+                return subject
+    return None
+
+
+def _additive(noun: Token) -> bool:
+    """'another 10', '10 others', '10 more'."""
+    additions = ("another", "more", "other", "additional")
+    return noun.lower_ in ("others", "another") or any(c.lower_ in additions for c in noun.children)
 
 
 def _befell_otherwise(noun: Token, kind: str) -> bool:
@@ -251,6 +280,8 @@ def _along_with(verb: Token) -> Iterator[Token]:
             preps = [g for g in child.children if g.lower_ == "with"]
             preps += [c for c in verb.children if c.lower_ == "with" and c.i == child.i + 1]
             yield from (o for p in preps for o in p.children if o.dep_ == "pobj")
+        elif child.lower_ == "with" and any(g.lower_ in ("along", "together") for g in child.children):
+            yield from (o for o in child.children if o.dep_ == "pobj")  # "a politician, together with ..."
 
 
 def _listed_after(noun: Token) -> Iterator[Token]:
@@ -345,6 +376,9 @@ def _with_conjuncts(noun: Token) -> Iterator[Token]:
             yield from _with_conjuncts(child)
 
 
+_NUMBER_NOUNS = {"dozen", "score"}
+
+
 def _count(noun: Token) -> tuple[Count, int, int] | None:
     """The count a victim noun gives, with its character span in the article."""
     if any(c.lower_ in _NOBODY for c in noun.children) or noun.lower_ in _NOBODY:
@@ -358,6 +392,8 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
         return None  # "2018 Mako Brimob standoff: Five police officers ... were killed"
     if noun.tag_ == "CD" or noun.like_num or (parse_count(noun.text) is not None and noun.pos_ != "PRON"):
         return _read(noun.left_edge.i, noun.i, noun)
+    if noun.lower_ in _NUMBER_NOUNS:
+        return _read(noun.left_edge.i, noun.i, noun)  # "a dozen wounded": twelve, not one
     numbers = [
         c for c in noun.children
         if (c.dep_ in ("nummod", "quantmod") or c.lower_ in ("several", "many")) and not in_date(c)
