@@ -262,6 +262,22 @@ def test_a_label_gives_its_event_a_date_and_a_town_the_text_lacks(coder: Coder) 
     assert bursa.injured is not None and bursa.injured.best == 13
 
 
+def test_what_the_attackers_did_next_is_their_event_unless_elsewhere(coder: Coder) -> None:
+    kidnapping = _code(
+        coder,
+        "A popular broadcaster was kidnapped by unknown gunmen in Calabar. The abductors stormed his house while "
+        "he was preparing for work.",
+    )
+    assert [m.sub_event_type for m in kidnapping] == ["Abduction/forced disappearance"]
+    raids = _code(
+        coder, "Gunmen attacked a police post in Kano. The attackers then stormed a bank in Zaria, killing five."
+    )
+    assert [(m.place.name if m.place else None, m.fatalities.best if m.fatalities else None) for m in raids] == [
+        ("Kano", None),
+        ("Zaria", 5),
+    ]
+
+
 def test_a_counted_event_splits_into_its_located_parts(coder: Coder) -> None:
     mentions = _code(
         coder,

@@ -46,6 +46,22 @@ def _types(coder: Coder, text: str) -> list[str]:
          ["Remote explosive/landmine/IED"]),
         ("A policeman was killed and two were injured in an explosive trap in Guaviare.",
          ["Remote explosive/landmine/IED"]),
+        ("Militants detonated a suicide vehicle-borne improvised explosive device at a hotel in Mogadishu.",
+         ["Suicide bomb"]),
+        ("Four female kamikazes went off near a bus station in Maiduguri, killing two people.", ["Suicide bomb"]),
+        # a capitalised first word is no name when no entity covers it
+        ("Grenade explosion in Addis Ababa kills one person and injures another.", ["Grenade"]),
+        # the means of dispersal: an intervention alone, the protest's kind with it, a violent crowd first
+        ("Security forces fired rubber bullets and water cannon in Beirut on Saturday.", ["Protest with intervention"]),
+        ("Police fired tear gas at protesters who threw stones in Santiago on Friday.", ["Violent demonstration"]),
+        ("Riot police arrested dozens of demonstrators in Moscow on Saturday.", ["Arrests"]),
+        ("Riot police chase demonstrators during anti-government protests in Tebourba on Tuesday.",
+         ["Protest with intervention"]),
+        ("Iraqi security forces shot live rounds to clear protests in Baghdad on Sunday.",
+         ["Excessive force against protesters"]),
+        # storming a building attacks the people in it; storming a town takes it
+        ("Gunmen stormed Kabul University on Monday, killing students in their classrooms.", ["Attack"]),
+        ("Iraqi troops stormed into the town of Bartella on Monday.", ["Government regains territory"]),
     ],
 )  # fmt: skip
 def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> None:
@@ -62,6 +78,21 @@ def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> 
         ("Al-Shabaab militants took control of Af-Urur village on Monday following the withdrawal of Puntland forces.",
          ["Non-violent transfer of territory"]),
         ("The two sides agreed a prisoner swap in Aden on Tuesday.", ["Agreement"]),
+        # taking ground needs ground: seized goods and expelled diplomats are no events, a seized man is abducted
+        ("Police seized counterfeit cosmetics in Shanghai on Monday.", []),
+        ("Germany has expelled two Russian diplomats.", []),
+        ("Iraqi forces expelled IS militants from the town of Bartella on Monday.", ["Government regains territory"]),
+        ("Unknown armed men seized an employee of the Iranian embassy in Sanaa.", ["Abduction/forced disappearance"]),
+        ("Turkey-backed rebels retook a strategic town from government forces on Thursday.",
+         ["Non-state actor overtakes territory"]),
+        ("Mai Mai rebels have taken over four localities in Beni territory.", ["Non-state actor overtakes territory"]),
+        ("Hundreds of protesters in Hilo are entering their third day of protest.", ["Peaceful protest"]),
+        ("Police kidnapped two children in the occupied city of El Aaiun on Monday.",
+         ["Abduction/forced disappearance"]),
+        # no one is hurt by an attack on a website or by a leak from a factory
+        ("Hackers attacked the campaign website of the candidate on Monday.", []),
+        ("At least 280 people were affected after inhaling poisonous gas leaked from a chemical factory in Karachi.",
+         []),
     ],
 )  # fmt: skip
 def test_disasters_accidents_and_unopposed_takeovers(coder: Coder, text: str, expected: list[str]) -> None:

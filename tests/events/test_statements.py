@@ -23,6 +23,8 @@ PUBLISHED = dt.date(2016, 11, 1)
         ("Trump's attack on Syria didn't go ahead this time.", "negation", "Armed clash", None, "Syria"),
         ("The Iraqi army will launch an offensive to capture Mosul next week.", "plan",
          "Government regains territory", "Military Forces of Iraq (2014-2018)", "Mosul"),
+        ("The Syrian army rejected accusations of bombing a mosque in Aleppo province.", "denial",
+         "Remote explosive/landmine/IED", "Military Forces of Syria (2000-2024)", "a mosque"),
     ],
 )  # fmt: skip
 def test_statement_kind_speaker_and_target(

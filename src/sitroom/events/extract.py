@@ -27,6 +27,7 @@ from sitroom.events.refinement import (
     most_specific,
     nonviolent_takeover,
     protest_kind,
+    with_the_protest,
 )
 from sitroom.events.statements import make_statement, statement_kind
 from sitroom.events.summaries import apportion_summaries
@@ -58,7 +59,8 @@ _CIVILIAN_PLACES = {
     "concert", "festival", "nightclub", "bar", "university", "college", "clinic", "camp",
 }  # fmt: skip
 _EXCESSIVE_FORCE = "Excessive force against protesters"
-_PROTESTS = {"Peaceful protest", "Protest with intervention"}
+_PEACEFUL = "Peaceful protest"
+_PROTESTS = {_PEACEFUL, "Protest with intervention"}
 _VIOLENCE_TYPES = {"Armed clash", "Attack"}
 _SUICIDE = "Suicide bomb"
 _TOLD = {"VBD", "VBN", "VBZ", "VBP"}
@@ -85,6 +87,9 @@ _PRONOUNS = PRONOUNS | {"you", "this"}
 # Nouns that, made definite ("the attack"), refer back to whatever event the article has just told.
 # Sub-types whose passive subject is the actor itself, not a target: "troops were deployed".
 _SELF_MOVING = {"Change to group/activity", "Headquarters or base established"}
+_PERPETRATOR_NOUNS = {
+    "abductor", "kidnapper", "attacker", "assailant", "gunman", "gunmen", "perpetrator", "hijacker", "assassin",
+}  # fmt: skip
 _GENERAL_NOUNS = {"attack", "assault", "incident", "violence", "explosion", "blast", "ambush"}
 
 
@@ -163,7 +168,7 @@ def extract_events(ctx: EventContext) -> Coding:
         candidates = [t for t in triggers if t.head.i in context or not _subordinate(t, asserted)]
         # A bare plural with a toll of its own is particular: "A series of bombs across Baghdad killed 12".
         kept = [t for t in candidates if _casualties_for(t, candidates, casualties) or not _generic(t, ctx)]
-        kept = [most_specific(t, triggers) for t in kept if not accidental(t, sent)]
+        kept = with_the_protest([most_specific(t, triggers) for t in kept if not accidental(t, sent)])
         if label is not None:
             kept = [as_labelled(t, label.means) for t in kept]
         # A toll belongs to an event the sentence tells, never to one it only sets the scene with ("During
@@ -441,6 +446,8 @@ def _generic(trigger: Trigger, ctx: EventContext) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for c in head.children):
         return True  # "the Islamic State has done similar attacks in that area in the past"
+    if trigger.sub_event_type == _PEACEFUL and head.dep_ == "nsubj" and _told_plainly(head.head):
+        return False  # "Protesters poured into the streets late Friday night"
     scope = head.head if head.dep_ in ("nsubj", "nsubjpass") else head  # "Clashes erupted in Mosul"
     if head.dep_ == "dobj" and head.head.tag_ == "VBD":
         scope = head.head  # "carried out grenade attacks in Srinagar"
@@ -452,9 +459,33 @@ def _generic(trigger: Trigger, ctx: EventContext) -> bool:
     return not any(start <= t.provenance.start < end for t in ctx.timexes)
 
 
+def _told_plainly(verb: Token) -> bool:
+    """A verb in the simple past or present, with no auxiliary: 'poured', 'chant'."""
+    return verb.tag_ in ("VBD", "VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _done_by_the_same(trigger: Trigger) -> bool:
+    """The trigger's subject is 'the' attackers of an event already told: 'The abductors stormed his house'.
+    What they 'also' did is another act of theirs ('The attackers also abducted two women')."""
+    if any(c.dep_ == "advmod" and c.lower_ in ("also", "later", "then") for c in trigger.head.children):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _PERPETRATOR_NOUNS
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        for c in trigger.head.children
+    )  # fmt: skip
+
+
 def _anaphoric(trigger: Trigger, mentions: list[EventMention], ctx: EventContext) -> bool:
     """'the air strikes' after an air strike was coded: a reference back, not a new event."""
     head = trigger.head
+    if _done_by_the_same(trigger) and mentions:
+        # "A broadcaster was kidnapped by gunmen. The abductors stormed his house": what the attackers did in it
+        start, end = head.sent.start_char, head.sent.end_char
+        last = mentions[-1].place
+        named = ctx.geography.within(start, end)
+        dated = any(start <= t.provenance.start < end for t in ctx.timexes)
+        return not dated and (not named or (last is not None and any(t.place.name == last.name for t in named)))
     if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in head.children):
         return False
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)

@@ -16,11 +16,16 @@ _IRREALIS = {
     "threaten", "vow", "promise", "plan", "warn", "prepare", "intend", "seek", "hope", "want", "demand",
     "urge", "aim", "try", "attempt", "refuse", "prevent", "avoid", "deter", "fear", "risk", "expect",
     "anticipate", "propose", "consider", "volunteer", "deny", "ready", "justify", "trigger", "prompt",
-    "pledge", "agree", "decide", "allow", "permit", "need", "able", "capable",
+    "pledge", "agree", "decide", "allow", "permit", "need", "able", "capable", "reject",
 }  # fmt: skip
 # Verbs whose infinitive complement happened: "forced 17,000 civilians to flee", "managed to escape".
-_IMPLICATIVE = {"force", "cause", "compel", "oblige", "manage", "drive", "use"}  # "used a car bomb to attack"
+_IMPLICATIVE = {
+    "force", "cause", "compel", "oblige", "manage", "drive", "use",  # "used a car bomb to attack"
+    "continue", "keep", "begin", "start", "resume",  # "continued to shell the town"
+}  # fmt: skip
 # Irrealis verbs whose subject is a real event that caused something ("the bombing triggered a frenzy").
+# What rejecting denies an event: "rejected accusations of bombing a mosque".
+_DENIED = {"accusation", "allegation", "claim", "report", "charge", "suggestion"}
 _CAUSING = {"trigger", "prompt", "prevent", "deter", "risk", "justify"}
 _REPORTING = {
     "say": "reported", "report": "reported", "announce": "reported", "confirm": "reported", "state": "reported",
@@ -151,6 +156,8 @@ def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | 
     irrealis = (lemma in _IRREALIS and token.pos_ in ("VERB", "ADJ", "AUX")) or (
         lemma in _IRREALIS_NOUNS and token.pos_ == "NOUN"
     )
+    if lemma == "reject" and not any(c.dep_ == "dobj" and c.lemma_.lower() in _DENIED for c in children):
+        irrealis = False  # "rejected responsibility" denies no event; "rejected accusations of bombing" does
     if irrealis and not (as_subject and lemma in _CAUSING):
         return f"statement ({lemma})"
     if lemma == "be" and any(

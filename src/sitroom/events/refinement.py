@@ -35,6 +35,7 @@ _WEAPON = re.compile(
     r"rebels?|gunmen|jihadists?|claimed responsibility|booby)\b",
     re.IGNORECASE,
 )
+_LEAK = re.compile(r"\b(leak\w*|spill\w*|factory|plant)\b", re.IGNORECASE)
 _DEATH_VERBS = {"kill", "die"}
 _DISASTER = re.compile(
     r"\b(earthquakes?|tsunamis?|floods?|flooding|landslides?|avalanches?|mudslides?|cyclones?|hurricanes?|"
@@ -48,15 +49,16 @@ _UNOPPOSED = re.compile(
     re.IGNORECASE,
 )
 PEACEFUL = "Peaceful protest"
+INTERVENED = "Protest with intervention"  # "police fired tear gas"
 _VIOLENT_CROWD = re.compile(
-    r"\b(clash\w*|threw|throwing|hurl\w*|pelt\w*|torch\w*|set fire|set ablaze|burn\w*|riot(?!\s+police)\w*|"
+    r"\b(clash\w*|scuffle\w*|threw|throwing|hurl\w*|pelt\w*|torch\w*|set fire|set ablaze|burn\w*|riot(?!\s+police)\w*|"
     r"loot\w*|vandal\w*|smash\w*|stones?|rocks|petrol bombs?|molotov|(?<!non-)violent|fires|pull(ed)? down|"
     r"stormed)\b",
     re.IGNORECASE,
 )
 _INTERVENTION = re.compile(
     r"\b(tear ?gas|rubber bullets|water cannons?|dispers\w*|arrest\w*|detain\w*|batons?|pepper[- ]spray\w*|"
-    r"forcefully suspended|broke up|break up|cracked down|crackdown)\b",
+    r"forcefully suspended|broke up|break up|cracked down|crackdown|chas(e|ed|es|ing)|baton[- ]charg\w*)\b",
     re.IGNORECASE,
 )
 _PROTEST_WORDS = re.compile(r"\b(protest\w*|demonstrat\w*|marchers|rally|rallies|sit-ins?)\b", re.IGNORECASE)
@@ -75,6 +77,11 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
         t.sub_event_type == SUICIDE and t.head.dep_ == "nsubj" and t.head.head.i == head.i for t in triggers
     ):
         return dataclasses.replace(trigger, sub_event_type=SUICIDE)  # "suicide car bombers stormed a compound"
+    if trigger.sub_event_type == _IED and any(
+        t.sub_event_type == SUICIDE and head.left_edge.i <= t.head.i < head.i and t.head.dep_ != "conj"
+        for t in triggers
+    ):
+        return dataclasses.replace(trigger, sub_event_type=SUICIDE)  # "a suicide vehicle-borne IED"
     if trigger.sub_event_type not in (VIOLENCE, "Attack") and not generic_explosion:
         return trigger
     inside = [
@@ -102,10 +109,20 @@ def as_labelled(trigger: Trigger, label: Trigger | None) -> Trigger:
     return trigger
 
 
+def with_the_protest(triggers: list[Trigger]) -> list[Trigger]:
+    """'Police fired tear gas at protesters': the means of dispersal belong to the protest the sentence names,
+    which then takes its kind from them, or to the clash it tells ('during a clash outside parliament')."""
+    if any(t.sub_event_type in (PEACEFUL, "Violent demonstration", VIOLENCE) for t in triggers):
+        return [t for t in triggers if t.sub_event_type != INTERVENED]
+    return triggers
+
+
 def accidental(trigger: Trigger, sent: Span) -> bool:
     """'A cooking gas container exploded', 'an earthquake killed hundreds': an explosion or a death toll with
     an accident's or a disaster's words and no weapon's."""
     lemma = trigger.head.lemma_.lower()
+    if trigger.sub_event_type == "Chemical weapon" and _LEAK.search(sent.text):
+        return not _WEAPON.search(sent.text)  # "poisonous gas leaked from a chemical factory"
     if trigger.sub_event_type == _IED and lemma in _GENERIC_EXPLOSIONS:
         return bool(_ACCIDENT.search(sent.text)) and not _WEAPON.search(sent.text)
     if lemma in _DEATH_VERBS:
@@ -120,15 +137,15 @@ def nonviolent_takeover(sent: Span) -> bool:
 
 def protest_kind(trigger: Trigger, sent: Span, killed: bool) -> str:
     """The sub-type of a protest from what its sentence says happened at it."""
-    if trigger.sub_event_type != PEACEFUL:
+    if trigger.sub_event_type not in (PEACEFUL, INTERVENED):
         return trigger.sub_event_type
     text = _outside(sent, trigger.head)
     if killed or _LETHAL_FORCE.search(text):
         return "Excessive force against protesters"
-    if _INTERVENTION.search(text):
-        return "Protest with intervention"
     if _VIOLENT_CROWD.search(text):
-        return "Violent demonstration"
+        return "Violent demonstration"  # whoever intervened: the protesters were violent
+    if trigger.sub_event_type == INTERVENED or _INTERVENTION.search(text):
+        return INTERVENED
     return PEACEFUL
 
 

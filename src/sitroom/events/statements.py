@@ -20,7 +20,7 @@ from sitroom.model import Provenance, Statement
 _KINDS = {
     "threaten": "threat", "vow": "vow", "promise": "promise", "pledge": "promise", "plan": "plan",
     "prepare": "plan", "intend": "plan", "decide": "plan", "propose": "plan", "consider": "plan", "aim": "plan",
-    "warn": "warning", "demand": "demand", "urge": "demand", "deny": "denial", "refuse": "refusal",
+    "warn": "warning", "demand": "demand", "urge": "demand", "deny": "denial", "reject": "denial", "refuse": "refusal",
     "seek": "intention", "hope": "intention", "want": "intention", "try": "attempt", "attempt": "attempt",
     "goal": "plan", "intention": "plan", "preparation": "plan", "readiness": "plan",
     "threat": "threat", "bid": "attempt", "effort": "attempt", "fear": "possibility", "danger": "possibility",

@@ -12,11 +12,47 @@ from spacy.tokens import Span, Token
 TERRITORY = "territory"
 VIOLENCE = "violence"
 SUICIDE = "Suicide bomb"
+_IED = "Remote explosive/landmine/IED"
 _SUICIDE_ATTACKERS = {"bomber", "attacker"}
 _MAX_PHRASE = 5
 _KINDS_OF_THINGS = {
     "expert", "team", "squad", "unit", "technician", "specialist", "survivor", "victim", "helicopter", "dog",
-    "aircraft", "jet", "drill", "training", "exercise", "shelter", "detector", "suspect",
+    "aircraft", "jet", "drill", "training", "exercise", "shelter", "detector", "suspect", "police", "gear",
+}  # fmt: skip
+
+
+# Verbs of taking ground that take other objects too ("seized drugs", "expelled diplomats"): the object decides.
+_NETWORKS = {"website", "server", "network", "system", "account", "computer", "database", "email"}
+_OBJECT_DECIDES = {"seize", "expel", "enter", "storm"}
+# Places that storming attacks rather than takes.
+_STORMED = {
+    "building",
+    "headquarters",
+    "station",
+    "palace",
+    "compound",
+    "barracks",
+    "point",
+    "checkpoint",
+    "post",
+    "bank",
+}
+_GROUND = {
+    "town", "city", "village", "district", "area", "region", "territory", "base", "position", "post", "hill",
+    "checkpoint", "airport", "airbase", "building", "headquarters", "bridge", "road", "highway", "crossing",
+    "border", "camp", "garrison", "outpost", "neighbourhood", "neighborhood", "suburb", "island", "port",
+    "mountain", "ridge", "valley", "field", "oilfield", "refinery", "dam", "station", "palace", "compound",
+    "stronghold", "enclave", "locality", "settlement", "province", "governorate", "county", "municipality",
+    "outskirts", "control", "part", "side", "bank", "quarter", "barracks", "point", "fort", "citadel",
+    "airfield", "junction", "height", "heights", "front", "line", "capital", "hamlet", "countryside", "site",
+    "militant", "fighter", "terrorist", "jihadist", "rebel", "insurgent", "group", "force", "most", "rest",
+}  # fmt: skip
+
+
+_PEOPLE = {
+    "employee", "man", "woman", "child", "people", "person", "civilian", "worker", "journalist", "aid worker",
+    "hostage", "passenger", "tourist", "villager", "resident", "student", "girl", "boy", "driver", "official",
+    "engineer", "teacher", "doctor", "nurse", "priest", "farmer", "trader", "businessman", "national",
 }  # fmt: skip
 
 
@@ -109,7 +145,12 @@ def _frame_triggers(sent: Span, frames: Frames) -> list[Trigger]:
                 any(not frame.objects.isdisjoint(_noun_forms(o)) for o in _objects(token, frames.quantity_words))
                 or any(not frame.subjects.isdisjoint(_noun_forms(s)) for s in _subjects(token))
             ):
-                found.append(Trigger(token, token.i, token.i + 1, frame.sub_event_type))
+                kind = frame.sub_event_type
+                if kind == _IED and any(
+                    t.lower_ == "suicide" for o in token.children if o.dep_ == "dobj" for t in o.subtree
+                ):
+                    kind = SUICIDE  # "detonated a suicide vehicle-borne improvised explosive device"
+                found.append(Trigger(token, token.i, token.i + 1, kind))
                 break
     return found
 
@@ -147,16 +188,52 @@ def _word_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if trigger is None:
             i += 1
             continue
-        if not _modifies_a_kind(trigger.head):
-            found.append(trigger)
         i = trigger.end
+        judged = _by_object(trigger)
+        if judged is not None and not _modifies_a_kind(judged.head):
+            found.append(judged)
     return found
+
+
+def _by_object(trigger: Trigger) -> Trigger | None:
+    """A verb of taking ground whose object is neither a place nor a position: 'Police seized counterfeit
+    cosmetics' and 'Germany expelled two diplomats' are no events; 'gunmen seized an employee' is an abduction.
+    An attack on a website is none either."""
+    head = trigger.head
+    lemma = head.lemma_.lower()
+    if trigger.sub_event_type == VIOLENCE and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _NETWORKS for c in head.children
+    ):
+        return None  # "attacked the campaign website": a cyber attack hurts no one
+    if trigger.sub_event_type != TERRITORY:
+        return trigger
+    if head.dep_ == "amod":
+        return None  # "the occupied city of El Aaiun" describes the city
+    if lemma not in _OBJECT_DECIDES:
+        return trigger
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    objects += [g for c in head.children if c.lower_ in ("into", "through") for g in c.children if g.dep_ == "pobj"]
+    if lemma == "storm":  # "stormed the town" takes it; "stormed Kabul University" attacks the people inside
+        if any(o.ent_type_ in ("GPE", "LOC") or not _noun_forms(o).isdisjoint(_GROUND - _STORMED) for o in objects):
+            return trigger
+        return Trigger(head, trigger.start, trigger.end, VIOLENCE)
+    if not objects or any(
+        o.ent_type_ in ("GPE", "LOC", "FAC") or not _noun_forms(o).isdisjoint(_GROUND) or o.pos_ == "PROPN"
+        for o in objects
+    ):
+        return trigger
+    if lemma == "seize" and any(o.lemma_.lower() in _PEOPLE or o.ent_type_ == "PERSON" for o in objects):
+        return Trigger(head, trigger.start, trigger.end, "Abduction/forced disappearance")
+    return None
 
 
 def _modifies_a_kind(head: Token) -> bool:
     """'bomb disposal experts', 'an attack helicopter': the trigger's words only say what kind of people or
     thing the next noun is."""
-    return head.dep_ == "compound" and head.head.lemma_.lower() in _KINDS_OF_THINGS
+    if head.dep_ != "compound":
+        return False
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else head
+    return head.head.lemma_.lower() in _KINDS_OF_THINGS or after.lemma_.lower() in _KINDS_OF_THINGS
 
 
 def _forms(token: Token) -> tuple[str, str]:
@@ -194,7 +271,9 @@ def _phrase_head(tokens: Span) -> Token:
 
 def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
     token = sent.doc[i]
-    if _is_name(token) or token.pos_ not in ("NOUN", "VERB"):
+    if _headline_noun(token, sent):
+        pass  # "Grenade explosion in Addis Ababa kills one"
+    elif _is_name(token) or token.pos_ not in ("NOUN", "VERB"):
         return None
     for form in _forms(token):
         if form in lexicon.words:
@@ -204,6 +283,11 @@ def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
     ):
         return Trigger(token, i, i + 1, SUICIDE)  # "a suicide motorcycle bomber"
     return None
+
+
+def _headline_noun(token: Token, sent: Span) -> bool:
+    """A capitalised first word the tagger took for a name, with no entity on it."""
+    return token.i == sent.start and token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and token.is_title
 
 
 def _is_name(token: Token) -> bool:

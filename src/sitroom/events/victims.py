@@ -237,8 +237,9 @@ def _victims(verb: Token) -> Iterator[Token]:
     victims = [v for head in heads for v in _with_conjuncts(_through_aggregate(head))]
     if victims:
         kind = _kind(verb) or ""
+        companions = [*_along_with(verb), *(n for h in heads for n in _along_with(h))]
         victims += [
-            v for noun in [*_along_with(verb), *(n for h in heads for n in _along_with(h))] for v in _with_conjuncts(noun)
+            v for noun in companions for v in _with_conjuncts(noun)
             if not _told_otherwise(v, kind) and not _befell_otherwise(v, kind)
         ]  # fmt: skip
     yield from victims
