@@ -59,6 +59,21 @@ def _types(coder: Coder, text: str) -> list[str]:
          ["Protest with intervention"]),
         ("Iraqi security forces shot live rounds to clear protests in Baghdad on Sunday.",
          ["Excessive force against protesters"]),
+        # protesters hurt make excessive force; what the protest was about is no intervention; scuffles told next
+        ("A number of people were injured after security forces violently dispersed a protest in Al-Hoceima.",
+         ["Excessive force against protesters"]),
+        ("Peaceful protest took place in Batsari town on Monday following the arrest of some local vigilantes.",
+         ["Peaceful protest"]),
+        ("Detainees in Negombo Prison protested on Tuesday following the death of a fellow prisoner.",
+         ["Peaceful protest"]),
+        ("Thousands of demonstrators marched in Paris on Saturday. There were scuffles near the Arc de Triomphe.",
+         ["Violent demonstration"]),
+        # what poison gas does to people tells a chemical attack, whatever carried it
+        ("Some 300 people were treated for breathing difficulties in Douma after rebels fired shells into two "
+         "districts of the city on Monday.", ["Chemical weapon"]),
+        # the strikes answer an alleged gas attack: two events, the strikes no chemical attack
+        ("Jets launched airstrikes on Idlib on Monday against groups it accused of a chlorine attack.",
+         ["Air/drone strike", "Chemical weapon"]),
         # storming a building attacks the people in it; storming a town takes it
         ("Gunmen stormed Kabul University on Monday, killing students in their classrooms.", ["Attack"]),
         ("Iraqi troops stormed into the town of Bartella on Monday.", ["Government regains territory"]),

@@ -532,7 +532,8 @@ def _code(
     anchored = place is not None or when.text is not None or killed is not None or injured is not None
     if not (anchored or _specific(trigger) or (_named(actor1) and _named(actor2))):
         return None  # generic talk of war: no place, date, toll, particular act or named sides anchor it
-    sub_type = _refine(protest_kind(trigger, sent, killed is not None), actor1, actor2, args)
+    hurt = killed is not None or injured is not None
+    sub_type = _refine(protest_kind(trigger, sent, hurt, _rest_of_scene(ctx, sent)), actor1, actor2, args)
     if sub_type is None:
         return None
     if sub_type in _TAKEOVERS and nonviolent_takeover(sent):
@@ -570,6 +571,15 @@ def _code(
         historical=historical,
         date_note=when.note,
     )
+
+
+def _rest_of_scene(ctx: EventContext, sent: Span) -> str:
+    """The next sentence of the paragraph, which goes on about what happened: "Thousands marched on Saturday.
+    There were scuffles in Paris"."""
+    if sent.end >= len(ctx.doc):
+        return ""
+    after = ctx.doc[sent.end].sent
+    return str(after.text) if _continues(ctx, sent, after) else ""
 
 
 def _crowds(

@@ -37,6 +37,14 @@ _WEAPON = re.compile(
 )
 _LEAK = re.compile(r"\b(leak\w*|spill\w*|factory|plant)\b", re.IGNORECASE)
 _DEATH_VERBS = {"kill", "die"}
+# What poison gas does to people, which tells a chemical attack whatever carried it (not tear gas).
+_CHEMICAL_SIGNS = re.compile(
+    r"\b(breathing difficult\w*|difficult\w* breathing|suffocat\w*|asphyxia\w*|chlorine|sarin|nerve agents?|"
+    r"poison(ous)? gas|toxic gas)\b",
+    re.IGNORECASE,
+)
+_ANSWERING = {"accuse", "blame", "allege", "retaliation", "response", "revenge", "retaliate", "respond", "avenge"}
+_MAY_CARRY_GAS = {"Shelling/artillery/missile attack", _IED, VIOLENCE, "Attack", "Air/drone strike"}
 _DISASTER = re.compile(
     r"\b(earthquakes?|tsunamis?|floods?|flooding|landslides?|avalanches?|mudslides?|cyclones?|hurricanes?|"
     r"typhoons?|storms?|eruptions?|volcan\w*|crash\w*|accidents?|plunged|collaps\w*|outbreaks?|epidemic|"
@@ -57,13 +65,16 @@ _VIOLENT_CROWD = re.compile(
     re.IGNORECASE,
 )
 _INTERVENTION = re.compile(
-    r"\b(tear ?gas|rubber bullets|water cannons?|dispers\w*|arrest\w*|detain\w*|batons?|pepper[- ]spray\w*|"
-    r"forcefully suspended|broke up|break up|cracked down|crackdown|chas(e|ed|es|ing)|baton[- ]charg\w*)\b",
+    r"\b(tear ?gas|rubber bullets|water cannons?|dispers\w*|arrest\w*|batons?|pepper[- ]spray\w*|"
+    r"forcefully suspended|broke up|break up|cracked down|crackdown|chas(e|ed|es|ing)|baton[- ]charg\w*|"
+    r"detain(ed|ing|s)?)\b",
     re.IGNORECASE,
 )
+_CAUSE = re.compile(r"\b(following|after|over|against|for|about|protesting|denouncing) (the |their |his |her )?$", re.I)
 _PROTEST_WORDS = re.compile(r"\b(protest\w*|demonstrat\w*|marchers|rally|rallies|sit-ins?)\b", re.IGNORECASE)
 _LETHAL_FORCE = re.compile(
-    r"\b(open(ed)? fire on|fired (on|at|into)|shot dead|live (ammunition|rounds|fire)|"
+    r"\b(open(ed)? fire on|fired (on|at|into)|shot dead|live (ammunition|rounds|fire)|excessive force|"
+    r"violently (suppress|dispers|disperse)\w*|"
     r"kill\w* (\w+ ){0,2}(protesters|demonstrators|marchers))\b",
     re.IGNORECASE,
 )
@@ -73,6 +84,8 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     """'a car bombing attack', 'a grenade exploded': a generic attack or explosion takes the weapon's type."""
     head = trigger.head
     generic_explosion = trigger.sub_event_type == _IED and head.lemma_.lower() in _GENERIC_EXPLOSIONS
+    if trigger.sub_event_type in _MAY_CARRY_GAS and _gassed(head.sent):
+        return dataclasses.replace(trigger, sub_event_type="Chemical weapon")  # "treated for breathing difficulties"
     if trigger.sub_event_type == TERRITORY and any(
         t.sub_event_type == SUICIDE and t.head.dep_ == "nsubj" and t.head.head.i == head.i for t in triggers
     ):
@@ -97,6 +110,16 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     if not generic_explosion and any(c.lower_ in _EXPLOSIVE_MODIFIERS for c in modifiers):
         return dataclasses.replace(trigger, sub_event_type=_IED)  # "an explosive-incendiary attack"
     return trigger
+
+
+def _gassed(sent: Span) -> bool:
+    """The sentence tells what poison gas did, not another event the attack answers ('airstrikes on groups it
+    accused of carrying out a chlorine attack', 'in retaliation for a suspected poison gas attack')."""
+    for match in _CHEMICAL_SIGNS.finditer(sent.text):
+        token = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), "expand")
+        if token is None or not any(a.lemma_.lower() in _ANSWERING for a in token.root.ancestors):
+            return True
+    return False
 
 
 def as_labelled(trigger: Trigger, label: Trigger | None) -> Trigger:
@@ -135,18 +158,24 @@ def nonviolent_takeover(sent: Span) -> bool:
     return bool(_UNOPPOSED.search(sent.text))
 
 
-def protest_kind(trigger: Trigger, sent: Span, killed: bool) -> str:
-    """The sub-type of a protest from what its sentence says happened at it."""
+def protest_kind(trigger: Trigger, sent: Span, hurt: bool, after: str = "") -> str:
+    """The sub-type of a protest from what its sentence says happened at it, and from the violence the rest of
+    its scene (``after``) tells. ``hurt``: people were killed or injured at it."""
     if trigger.sub_event_type not in (PEACEFUL, INTERVENED):
         return trigger.sub_event_type
     text = _outside(sent, trigger.head)
-    if killed or _LETHAL_FORCE.search(text):
+    if hurt or _LETHAL_FORCE.search(text):
         return "Excessive force against protesters"
-    if _VIOLENT_CROWD.search(text):
+    if _VIOLENT_CROWD.search(text + " " + after):
         return "Violent demonstration"  # whoever intervened: the protesters were violent
-    if trigger.sub_event_type == INTERVENED or _INTERVENTION.search(text):
+    if trigger.sub_event_type == INTERVENED or any(not _a_cause(text, m.start()) for m in _INTERVENTION.finditer(text)):
         return INTERVENED
     return PEACEFUL
+
+
+def _a_cause(text: str, start: int) -> bool:
+    """'protested following the arrest of ...': the intervention words name what the protest was about."""
+    return bool(_CAUSE.search(text[max(0, start - 20) : start]))
 
 
 def at_a_protest(sent: Span) -> bool:
