@@ -262,6 +262,18 @@ def test_a_label_gives_its_event_a_date_and_a_town_the_text_lacks(coder: Coder) 
     assert bursa.injured is not None and bursa.injured.best == 13
 
 
+def test_the_incident_took_place_in_a_town_places_the_event_just_told(coder: Coder) -> None:
+    (bombing,) = _code(
+        coder,
+        "Three suicide bombers on Friday detonated explosives inside a university campus in northeastern Nigeria. "
+        "The incident took place in Maiduguri city of Borno state.",
+    )
+    assert bombing.place is not None and (bombing.place.name, bombing.place.precision) == (
+        "Maiduguri",
+        GeoPrecision.LOCALITY,
+    )
+
+
 def test_what_the_attackers_did_next_is_their_event_unless_elsewhere(coder: Coder) -> None:
     kidnapping = _code(
         coder,

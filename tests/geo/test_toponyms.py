@@ -139,6 +139,12 @@ def test_countries_know_every_demonym_capital_and_centroid() -> None:
         # a lower-case particle inside a name, where the parser starts a sentence at it
         ("Taliban militants attacked a checkpoint on the outskirts of Qala i Naw in Badghis province.", ("AF",),
          "Qala i Naw", "Qala i Naw", "Afghanistan"),
+        # a town the parser labels a place, after "in", though the article names only another people
+        ("A Palestinian man stabbed four people at a bus stop in Ra'anana and fled the scene.", (), "Ra'anana",
+         "Ra'anana", "Israel"),
+        # a university of a town stands in it
+        ("Two suicide bombers exploded at Nigeria's University of Maiduguri, killing three people.", (),
+         "Maiduguri", "Maiduguri", "Nigeria"),
         # "Northern Ecuador" names Ecuador: its San Lorenzo, not Paraguay's larger one
         ("28 people were injured in an attack on a police station in San Lorenzo, in Northern Ecuador.", (),
          "San Lorenzo", "San Lorenzo", "Ecuador"),

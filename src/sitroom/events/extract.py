@@ -210,6 +210,9 @@ def extract_events(ctx: EventContext) -> Coding:
             del mentions[label.start : label.end]
             mentions[len(mentions) - coded :] = [_placed_by_label(m, named) for m in mentions[len(mentions) - coded :]]
         label = _Label.read(kept, mentions, coded) if is_label(sent) else None
+        where = _where_it_happened(sent) if not coded and mentions and last is not None else None
+        if where is not None and last is not None and _continues(ctx, last, sent):  # "The incident took place in"
+            mentions[-1] = _with_place(mentions[-1], Trigger(where, where.i, where.i + 1, "incident"), ctx)
         if coded:
             last = sent
         elif casualties and len(asserted) == len(triggers) and not claimed:
@@ -225,6 +228,21 @@ def extract_events(ctx: EventContext) -> Coding:
             figures.extend(f for c in others if (f := _standalone(ctx, sent, c)) is not None)
     told = apportion_summaries(_with_suicide_attackers(ctx, mentions), ctx.doc)
     return Coding(tuple(told), tuple(statements), tuple(figures))
+
+
+def _where_it_happened(sent: Span) -> Token | None:
+    """'The incident took place in Herat city', 'The incident occurred in Tshikapa': the word referring back to
+    the event just told, in a sentence that says where it happened."""
+    for token in sent:
+        verb = token.head
+        if (
+            token.lemma_.lower() == "incident" and token.dep_ == "nsubj"
+            and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in token.children)
+            and (verb.lemma_.lower() in ("occur", "happen") or (verb.lemma_.lower() == "take"
+                 and any(c.lower_ == "place" for c in verb.children)))
+        ):  # fmt: skip
+            return token
+    return None
 
 
 def _placed_by_label(mention: EventMention, named: Place | None) -> EventMention:
@@ -331,7 +349,7 @@ def _statement(ctx: EventContext, sent: Span, trigger: Trigger, modality: Modali
 def _with_place(mention: EventMention, trigger: Trigger, ctx: EventContext) -> EventMention:
     """Give a mention placed no finer than its country the town named in the phrase referring back to it
     ('the attack took place in Kabul'); towns elsewhere in that sentence are not the event's."""
-    if mention.place is not None and mention.place.precision != GeoPrecision.REGION:
+    if mention.place is not None and mention.place.precision != GeoPrecision.REGION and not _fallback(mention.place):
         return mention
     head = trigger.head
     place = locate(head, find_arguments(head).taken, ctx.geography, frame_only=True)

@@ -62,6 +62,7 @@ _DESIGNATORS = _PLACE_NOUNS | _BUILDINGS | {
     "road", "street", "avenue", "square", "bridge", "dam", "river", "lake", "valley", "gate", "highway", "border",
     "crossing", "checkpoint", "junction", "airbase", "barracks", "governor", "police", "army", "province", "city",
 }  # fmt: skip
+_CAMPUSES = {"university", "polytechnic", "college"}
 _TOWN_NOUNS = {"city", "town", "village", "municipality", "township", "port"}
 # Things a country's name or demonym marks as foreign to where they stand: "the Indian consulate in Jalalabad".
 _FOREIGN_THINGS = {
@@ -483,6 +484,11 @@ def _inside_longer_organisation(span: Span) -> bool:
         return False  # "the Peshawar Agriculture Directorate": a body named for its town, in that town
     if ent.label_ in ("ORG", "FAC") and span.start > ent.start and span.doc[span.start - 1].lower_ in ("in", "near"):
         return False  # "a Police Station in Bosaso": a description the parser took for a name
+    if (
+        ent.label_ in ("ORG", "FAC") and span.end == ent.end and span.start >= ent.start + 2
+        and span.doc[span.start - 1].lower_ == "of" and span.doc[span.start - 2].lower_ in _CAMPUSES
+    ):  # fmt: skip
+        return False  # "the University of Maiduguri" stands in Maiduguri
     return ent.label_ in ("ORG", "NORP", "PERSON") or ent.start < span.start
 
 
@@ -522,6 +528,11 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
         if not ranked and "GPE" in labels and len({c.country for c in candidates}) == 1:
             return True  # "near Chibok": a town the gazetteer lists without a population
         key = name_key(span.text)
+        if (
+            "GPE" in labels and len({c.country for c in candidates}) == 1 and _place_cue(span) == "located"
+            and any(c.population >= TOWN_POPULATION and name_key(c.name) == key for c in candidates)
+        ):  # fmt: skip
+            return True  # "stabbed four people in a bus stop in Ra'anana", in an article naming only Palestinians
         return any(
             _plausible_place(c, ranked, name_key(c.name) == key or c.country in framing.homes) for c in candidates
         )
