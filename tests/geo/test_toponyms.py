@@ -142,6 +142,12 @@ def test_countries_know_every_demonym_capital_and_centroid() -> None:
         # a town the parser labels a place, after "in", though the article names only another people
         ("A Palestinian man stabbed four people at a bus stop in Ra'anana and fled the scene.", (), "Ra'anana",
          "Ra'anana", "Israel"),
+        # "Nara, Mali" is Mali's Nara, not Japan's prefecture; "North Syria" names Syria; Benin City is Nigerian
+        ("Suspected Islamist militants attacked an army base in Nara, Mali on Monday.", (), "Nara", "Nara", "Mali"),
+        ("A Turkish soldier was killed in a mortar attack in the area of Afrin in North Syria.", (), "Afrin",
+         "Afrin", "Syria"),
+        ("A police officer and two others were killed in Benin city of Edo State.", (), "Benin", "Benin",
+         "Nigeria"),
         # a university of a town stands in it
         ("Two suicide bombers exploded at Nigeria's University of Maiduguri, killing three people.", (),
          "Maiduguri", "Maiduguri", "Nigeria"),

@@ -91,7 +91,6 @@ _DIRECTIONS = {
     "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "downtown", "rural",
     "greater", "old", "east", "west", "north", "south",
 }  # fmt: skip
-_COMPASS_NAMES = {"east", "west", "north", "south"}  # which begin names: North Korea, East Timor
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +248,7 @@ def _context_countries(doc: Doc, countries: CountryTable, gazetteer: Gazetteer) 
                 by_name.add(named.iso2)
     for ent in doc.ents:
         name = ent.text[4:] if ent[0].lower_ == "the" else ent.text  # "the Central African Republic"
-        if ent[0].lower_ in _DIRECTIONS and ent[0].lower_ not in _COMPASS_NAMES and not countries.by_name(name):
+        if ent[0].lower_ in _DIRECTIONS and not countries.by_name(name):
             name = ent[1:].text  # "Northern Ecuador", but "North Korea"
         if len(ent) > 1 and ent.label_ in _PLACE_LABELS and (country := countries.by_name(name)):
             counts[country.iso2] += 1
@@ -366,6 +365,8 @@ def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, fra
     if _inside_longer_organisation(span) and _place_cue(span) != "named":
         return None  # but "the town of Bosso" names a town, though the parser read "Bosso of Niger" as a person
     country = countries.by_name(span.text)
+    if country is not None and (city := _city_named_for(span, gazetteer)) is not None:
+        return _locality(city, countries.by_code(city.country), span.text)  # "in Benin city of Edo State"
     if country is not None:
         return country_place(country, span.text)
     if span.text.isupper():
@@ -373,6 +374,10 @@ def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, fra
     if countries.by_demonym(span.text) is not None:
         return None  # "an American English teacher": a people or a language, not English, Arkansas
     candidates = gazetteer.candidates(span.text)
+    owner = _country_after(span, countries)
+    if owner is not None and (theirs := [c for c in candidates if c.country == owner.iso2]):
+        # "Nara, Mali": the town of the country named after it, not Japan's prefecture
+        return _locality(max(theirs, key=lambda c: _score(c, key, framing)), owner, span.text)
     subdivisions = gazetteer.subdivisions(span.text)
     if subdivisions and _means_subdivision(span, candidates, subdivisions):
         if not _accept_subdivision(span, subdivisions, framing):
@@ -529,7 +534,7 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
             return True  # "near Chibok": a town the gazetteer lists without a population
         key = name_key(span.text)
         if (
-            "GPE" in labels and len({c.country for c in candidates}) == 1 and _place_cue(span) == "located"
+            "GPE" in labels and len({c.country for c in candidates}) == 1 and _place_cue(span) in ("located", "named")
             and any(c.population >= TOWN_POPULATION and name_key(c.name) == key for c in candidates)
         ):  # fmt: skip
             return True  # "stabbed four people in a bus stop in Ra'anana", in an article naming only Palestinians
@@ -596,11 +601,23 @@ def _country_at(doc: Doc, i: int, countries: CountryTable) -> Country | None:
 
 def _country_follows(span: Span, candidates: tuple[GazetteerEntry, ...], countries: CountryTable) -> bool:
     """'Bujanovac, Serbia': a name followed by its country is a place in that country, however small."""
+    owner = _country_after(span, countries)
+    return owner is not None and any(c.country == owner.iso2 for c in candidates)
+
+
+def _country_after(span: Span, countries: CountryTable) -> Country | None:
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-        return False
-    owner = _country_at(doc, span.end + 1, countries)
-    return owner is not None and any(c.country == owner.iso2 for c in candidates)
+        return None
+    return _country_at(doc, span.end + 1, countries)
+
+
+def _city_named_for(span: Span, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """'Benin city', 'Kuwait City': a country's name followed by "city" names a city (Benin City is Nigerian)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "city":
+        return None
+    return max(gazetteer.candidates(f"{span.text} City"), key=lambda c: c.population, default=None)
 
 
 def _names_a_building(span: Span) -> bool:
