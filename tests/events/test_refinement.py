@@ -104,6 +104,11 @@ def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> 
         ("Hundreds of protesters in Hilo are entering their third day of protest.", ["Peaceful protest"]),
         ("Police kidnapped two children in the occupied city of El Aaiun on Monday.",
          ["Abduction/forced disappearance"]),
+        # hurting someone is an attack; the hurt alone are a toll
+        ("A Palestinian wounded two Israeli police officers with a knife near Herod's Gate in Jerusalem.",
+         ["Armed clash"]),
+        ("A car bomb exploded in Adana on Monday. At least two people were killed and twenty others injured.",
+         ["Remote explosive/landmine/IED"]),
         # no one is hurt by an attack on a website or by a leak from a factory
         ("Hackers attacked the campaign website of the candidate on Monday.", []),
         ("At least 280 people were affected after inhaling poisonous gas leaked from a chemical factory in Karachi.",

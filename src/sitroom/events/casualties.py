@@ -106,6 +106,10 @@ class Casualty:
     verb: int | None = None  # the index of the verb governing the people counted, when the parse gave it
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_KIN_GROUP = re.compile(r"\s*(family|families|household|households|village|tribe|clan)\b", re.IGNORECASE)
+
+
 def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     """Killed and injured figures in ``sent``: the victims its verbs govern, then the wordings the parse misses."""
     parsed = parse_victims(sent, article_id)
@@ -126,6 +130,8 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
                     continue  # "five people, including 3 militiamen": a part; "on 12 July": a date
                 if _KIN_OF.search(sentence[:start]):
                     continue  # "A father of two small children died"
+                if _FROM_BEFORE.search(sentence[:start]) and _KIN_GROUP.match(sentence[end:]):
+                    continue  # "seven people from one family were wounded": the family is no count of its own
                 if kind == "killed" and _NOT_PEOPLE.match(sentence, match.end("q")):
                     continue  # "in one attack the people were beheaded"
                 if kind == "killed" and _LEFT.match(match.group(0)) and _LEFT_HURT.match(sentence[end:]):

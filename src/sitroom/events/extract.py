@@ -78,7 +78,7 @@ _ARMED_GROUPS = {2, 3, 4}
 # Means only states have: an air strike is never put on an armed group the article merely names.
 _STATE_MEANS = {"Air/drone strike"}
 # Killing verbs beside another trigger ("bomb attacks ..., killing at least 17") report that event's toll.
-_CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder"}
+_CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder", "wound", "injure"}
 _TOLL_VERBS = {"kill", "die", "injure", "wound", "perish"}
 _TOLL_KINDS = {"killed", "injured"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}

@@ -36,7 +36,7 @@ _WEAPON = re.compile(
     re.IGNORECASE,
 )
 _LEAK = re.compile(r"\b(leak\w*|spill\w*|factory|plant)\b", re.IGNORECASE)
-_DEATH_VERBS = {"kill", "die"}
+_DEATH_VERBS = {"kill", "die", "injure", "wound"}
 # What poison gas does to people, which tells a chemical attack whatever carried it (not tear gas).
 _CHEMICAL_SIGNS = re.compile(
     r"\b(breathing difficult\w*|difficult\w* breathing|suffocat\w*|asphyxia\w*|chlorine|sarin|nerve agents?|"

@@ -14,6 +14,7 @@ VIOLENCE = "violence"
 SUICIDE = "Suicide bomb"
 _IED = "Remote explosive/landmine/IED"
 _SUICIDE_ATTACKERS = {"bomber", "attacker"}
+_HURTING = {"wound", "injure"}  # triggers only where someone does the hurting
 _MAX_PHRASE = 5
 _KINDS_OF_THINGS = {
     "expert", "team", "squad", "unit", "technician", "specialist", "survivor", "victim", "helicopter", "dog",
@@ -278,11 +279,19 @@ def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
     for form in _forms(token):
         if form in lexicon.words:
             return Trigger(token, i, i + 1, lexicon.words[form])
+    if token.lemma_.lower() in _HURTING and token.pos_ == "VERB" and _hurts_someone(token):
+        return Trigger(token, i, i + 1, VIOLENCE)  # "A Palestinian wounded two police officers with a knife"
     if token.lemma_.lower() in _SUICIDE_ATTACKERS and any(
         t.lower_ == "suicide" for left in token.lefts for t in left.subtree
     ):
         return Trigger(token, i, i + 1, SUICIDE)  # "a suicide motorcycle bomber"
     return None
+
+
+def _hurts_someone(verb: Token) -> bool:
+    """'A Palestinian wounded two police officers': a doer and the people hurt, not '29 wounded'."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(c.dep_ == "dobj" for c in verb.children) and any(not s.like_num and s.tag_ != "CD" for s in subjects)
 
 
 def _headline_noun(token: Token, sent: Span) -> bool:

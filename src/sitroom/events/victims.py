@@ -198,6 +198,9 @@ def _victims(verb: Token) -> Iterator[Token]:
     """The nouns naming who was killed or hurt, each with its conjuncts ('an imam and four others')."""
     children = list(verb.children)
     heads: list[Token] = [c for c in children if c.dep_ == "nsubjpass"]
+    if len(heads) > 1:  # "20 people including 8 peacekeepers and 12 soldiers were killed", misparsed: a part
+        doc = verb.doc
+        heads = [h for h in heads if not any(t.lower_ == "including" for t in doc[heads[0].i : h.i])]
     if verb.lemma_.lower() in _STABBED:  # the stabbed are its object or passive subject, never its doer
         heads = heads or [c for c in children if c.dep_ == "dobj"]
         hurting = [v for v in verb.conjuncts if v.lemma_.lower() in _INJURED | _KILLED]
@@ -395,9 +398,10 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
         return _read(noun.left_edge.i, noun.i, noun)
     if noun.lower_ in _NUMBER_NOUNS:
         return _read(noun.left_edge.i, noun.i, noun)  # "a dozen wounded": twelve, not one
+    modifiers = [*noun.children, *(g for c in noun.children if c.dep_ == "compound" for g in c.subtree if g.i < c.i)]
     numbers = [
-        c for c in noun.children
-        if (c.dep_ in ("nummod", "quantmod") or c.lower_ in ("several", "many")) and not in_date(c)
+        c for c in modifiers  # "Four border patrol police officers": the number the parser hung on "patrol"
+        if (c.dep_ in ("nummod", "quantmod") or c.lower_ in ("several", "many")) and not in_date(c) and c.i < noun.i
     ]  # fmt: skip
     if numbers:
         number = numbers[0]  # its whole phrase: "at least 17", "between 15 and 20"
