@@ -60,6 +60,13 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("At least seven people from one family were wounded in a rocket attack in Kabul.", {"injured": 7}),
         ("20 people including 8 UN Peacekeepers and 12 Congo Soldiers were killed as well as 10 others injured.",
          {"killed": 20, "injured": 10}),
+        ("Five security personnel, including three Army jawans and two policemen, and five militants were killed.",
+         {"killed": 10}),
+        ("Four Border Security Force (BSF) personnel were killed in an encounter.", {"killed": 4}),
+        ("Two Thai soldiers were gunned down in the south.", {"killed": 2}),
+        ("Militants killed a 55-year old civilian in Al-Arish.", {"killed": 1}),
+        ("Four members of the SDF were found killed near the city of Al-Busayrah.", {"killed": 4}),
+        ("They were shot by a group using AK-47 automatic rifles.", {}),
         ("The gunmen killed the district governor and his driver.", {"killed": 2}),
         ("The crowd was attacked and the police were injured.", {}),
         # Victims shared by conjoined verbs, counted once; a pronoun subject is one person.

@@ -109,6 +109,9 @@ def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> 
          ["Armed clash"]),
         ("A car bomb exploded in Adana on Monday. At least two people were killed and twenty others injured.",
          ["Remote explosive/landmine/IED"]),
+        # ground taken by no one known, with a toll: a battle
+        ("Talban overran a security checkpoint in the city of Ghazni, killing around 13 Afghan soldiers.",
+         ["Armed clash"]),
         # no one is hurt by an attack on a website or by a leak from a factory
         ("Hackers attacked the campaign website of the candidate on Monday.", []),
         ("At least 280 people were affected after inhaling poisonous gas leaked from a chemical factory in Karachi.",

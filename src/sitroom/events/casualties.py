@@ -128,6 +128,8 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
                     continue  # "no one was injured"
                 if _included(sentence, start, match.end("q")) or _in_date(sent, offset + start, offset + end):
                     continue  # "five people, including 3 militiamen": a part; "on 12 July": a date
+                if re.search(r"[A-Za-z]-$", sentence[:start]):
+                    continue  # "AK-47": a weapon's model
                 if _KIN_OF.search(sentence[:start]):
                     continue  # "A father of two small children died"
                 if _FROM_BEFORE.search(sentence[:start]) and _KIN_GROUP.match(sentence[end:]):

@@ -552,6 +552,8 @@ def _code(
         return None  # generic talk of war: no place, date, toll, particular act or named sides anchor it
     hurt = killed is not None or injured is not None
     sub_type = _refine(protest_kind(trigger, sent, hurt, _rest_of_scene(ctx, sent)), actor1, actor2, args)
+    if sub_type is None and trigger.sub_event_type == TERRITORY and killed is not None:
+        sub_type = "Armed clash"  # "Talban overran a checkpoint, killing 13 soldiers": who took it is unknown
     if sub_type is None:
         return None
     if sub_type in _TAKEOVERS and nonviolent_takeover(sent):

@@ -200,7 +200,7 @@ def _victims(verb: Token) -> Iterator[Token]:
     heads: list[Token] = [c for c in children if c.dep_ == "nsubjpass"]
     if len(heads) > 1:  # "20 people including 8 peacekeepers and 12 soldiers were killed", misparsed: a part
         doc = verb.doc
-        heads = [h for h in heads if not any(t.lower_ == "including" for t in doc[heads[0].i : h.i])]
+        heads = [h for h in heads if not _inside_including(doc[heads[0].i : h.i])]
     if verb.lemma_.lower() in _STABBED:  # the stabbed are its object or passive subject, never its doer
         heads = heads or [c for c in children if c.dep_ == "dobj"]
         hurting = [v for v in verb.conjuncts if v.lemma_.lower() in _INJURED | _KILLED]
@@ -213,6 +213,8 @@ def _victims(verb: Token) -> Iterator[Token]:
         heads = [c for c in verb.head.children if c.dep_ == "dobj"]  # "forced 17,000 civilians to flee"
     if not heads and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children):
         heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "were said to have been killed"
+    if not heads and verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN" and verb.head.lemma_.lower() == "find":
+        heads = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # "were found killed"
     if not heads and verb.lemma_.lower() not in _INTRANSITIVE:  # "fled the scene" names a place, not people
         heads = [c for c in children if c.dep_ == "dobj"]
     if not heads and (lent := _object_read_as_subject(verb)) is not None:
@@ -394,14 +396,19 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
         return None  # "A bomb killed at least 4 soldiers and another 11 were injured", misparsed
     if in_date(noun):
         return None  # "2018 Mako Brimob standoff: Five police officers ... were killed"
+    if any(c.dep_ == "nummod" and _model_number(c) for c in noun.children):
+        return None  # "AK-47 automatic rifles"
     if noun.tag_ == "CD" or noun.like_num or (parse_count(noun.text) is not None and noun.pos_ != "PRON"):
         return _read(noun.left_edge.i, noun.i, noun)
     if noun.lower_ in _NUMBER_NOUNS:
         return _read(noun.left_edge.i, noun.i, noun)  # "a dozen wounded": twelve, not one
-    modifiers = [*noun.children, *(g for c in noun.children if c.dep_ == "compound" for g in c.subtree if g.i < c.i)]
+    indirect = [g for c in noun.children if c.dep_ in ("compound", "nmod") for g in c.subtree if g.i < c.i]
+    # not an age: "a 55-year old civilian"
+    modifiers = [*noun.children, *(g for g in indirect if g.head.lemma_.lower() not in _AGE_UNITS)]
     numbers = [
         c for c in modifiers  # "Four border patrol police officers": the number the parser hung on "patrol"
-        if (c.dep_ in ("nummod", "quantmod") or c.lower_ in ("several", "many")) and not in_date(c) and c.i < noun.i
+        if (c.dep_ in ("nummod", "quantmod") or c.lower_ in ("several", "many") or _compound_number(c))
+        and not in_date(c) and c.i < noun.i and not _model_number(c)
     ]  # fmt: skip
     if numbers:
         number = numbers[0]  # its whole phrase: "at least 17", "between 15 and 20"
@@ -448,6 +455,26 @@ def in_date(token: Token) -> bool:
 def _year(token: Token) -> bool:
     """'2018' before a name or an event: a year, not a number of people."""
     return token.is_digit and len(token) == 4 and 1900 <= int(token.text) <= 2100
+
+
+_AGE_UNITS = {"year", "month", "week", "day"}
+
+
+def _compound_number(token: Token) -> bool:
+    """'Two Thai soldiers', parsed with 'Two' a compound of 'Thai'; not 'a 55-year old civilian'."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+    return bool(token.dep_ == "compound" and token.tag_ == "CD" and after.text != "-")
+
+
+def _inside_including(between: Span) -> bool:
+    """An 'including' phrase no comma closes lies between two subjects: the second is part of the first."""
+    words = [str(t.lower_) for t in between]
+    return "including" in words and "," not in words[words.index("including") :]
+
+
+def _model_number(token: Token) -> bool:
+    """A weapon's model, not a count: 'AK-47', 'M-16'."""
+    return any(ch.isalpha() for ch in token.text) and any(ch.isdigit() for ch in token.text)
 
 
 def _read(first: int, last: int, noun: Token) -> tuple[Count, int, int] | None:
