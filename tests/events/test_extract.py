@@ -274,6 +274,17 @@ def test_the_incident_took_place_in_a_town_places_the_event_just_told(coder: Cod
     )
 
 
+def test_what_caused_the_casualties_is_the_means_of_the_event_just_told(coder: Coder) -> None:
+    mentions = _code(
+        coder,
+        "Two Ukrainian servicemen were killed and three injured near Donetsk on Sunday. All the casualties were "
+        "caused by explosions of explosive devices.",
+    )
+    assert [(m.sub_event_type, m.fatalities.best if m.fatalities else None) for m in mentions] == [
+        ("Remote explosive/landmine/IED", 2)
+    ]
+
+
 def test_what_the_attackers_did_next_is_their_event_unless_elsewhere(coder: Coder) -> None:
     kidnapping = _code(
         coder,

@@ -87,6 +87,7 @@ _PRONOUNS = PRONOUNS | {"you", "this"}
 # Nouns that, made definite ("the attack"), refer back to whatever event the article has just told.
 # Sub-types whose passive subject is the actor itself, not a target: "troops were deployed".
 _SELF_MOVING = {"Change to group/activity", "Headquarters or base established"}
+_CASUALTY_NOUNS = {"casualty", "fatality", "death", "injury", "loss", "casualties", "fatalities", "deaths"}
 _PERPETRATOR_NOUNS = {
     "abductor", "kidnapper", "attacker", "assailant", "gunman", "gunmen", "perpetrator", "hijacker", "assassin",
 }  # fmt: skip
@@ -167,7 +168,11 @@ def extract_events(ctx: EventContext) -> Coding:
         asserted = [t for t in triggers if modalities[t.head.i].asserted]
         candidates = [t for t in triggers if t.head.i in context or not _subordinate(t, asserted)]
         # A bare plural with a toll of its own is particular: "A series of bombs across Baghdad killed 12".
-        kept = [t for t in candidates if _casualties_for(t, candidates, casualties) or not _generic(t, ctx)]
+        kept = [
+            t
+            for t in candidates
+            if _casualties_for(t, candidates, casualties) or not _generic(t, ctx) or _cause_of_the_last(t)
+        ]
         kept = with_the_protest([most_specific(t, triggers) for t in kept if not accidental(t, sent)])
         if label is not None:
             kept = [as_labelled(t, label.means) for t in kept]
@@ -193,6 +198,10 @@ def extract_events(ctx: EventContext) -> Coding:
                 # "A suicide bomber killed two people. At least six militants were also killed."
                 mentions[-1] = _with_more_casualties(mentions[-1], _casualties_for(trigger, owners, casualties))
                 last = sent
+                continue
+            if mentions and last is not None and _cause_of_the_last(trigger) and _continues(ctx, last, sent):
+                # "Two servicemen were killed in Donetsk. The fatalities were caused by the explosion of a mine."
+                mentions[-1] = _with_means(mentions[-1], trigger, ctx)
                 continue
             if _anaphoric(trigger, mentions, ctx):
                 # "... Two soldiers died in the attack": the toll and town of the event referred back to.
@@ -480,6 +489,28 @@ def _generic(trigger: Trigger, ctx: EventContext) -> bool:
 def _told_plainly(verb: Token) -> bool:
     """A verb in the simple past or present, with no auxiliary: 'poured', 'chant'."""
     return verb.tag_ in ("VBD", "VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _cause_of_the_last(trigger: Trigger) -> bool:
+    """The trigger is what 'the casualties were caused by': the means of the event just told."""
+    by = trigger.head.head
+    while by.dep_ == "pobj" or by.lower_ == "of":  # "caused by explosions of explosive devices"
+        by = by.head
+    verb = by.head if by.lower_ == "by" else by
+    return (
+        trigger.sub_event_type in SPECIFIC and by.lower_ == "by" and verb.lemma_.lower() == "cause"
+        and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _CASUALTY_NOUNS for c in verb.children)
+    )  # fmt: skip
+
+
+def _with_means(mention: EventMention, trigger: Trigger, ctx: EventContext) -> EventMention:
+    """The mention takes the means its cause names, where it had none ('killed' is a generic clash)."""
+    if mention.sub_event_type not in _VIOLENCE_TYPES:
+        return mention
+    kind = ctx.taxonomy[trigger.sub_event_type]
+    return dataclasses.replace(
+        mention, sub_event_type=trigger.sub_event_type, event_type=kind.event_type, disorder_type=kind.disorder_type
+    )
 
 
 def _done_by_the_same(trigger: Trigger) -> bool:
