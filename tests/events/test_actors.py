@@ -61,6 +61,11 @@ def test_taxonomy_has_acled_25_sub_event_types_in_6_event_types() -> None:
         ("Afghan security forces", "AF", "Military Forces of Afghanistan", True),
         ("the Houthi rebels", "YE", "Ansar Allah: Houthis", True),
         ("Jama'at Nasr al-Islam wal Muslimin", "ML", "JNIM: Group for Support of Islam and Muslims", True),
+        # a name two actors share goes to the one at home in the event's country, as ACLED codes it
+        ("Taliban militants", "PK", "TTP: Tehreek-i-Taliban Pakistan", True),
+        ("Taliban militants", "AF", "Taliban", True),
+        ("al-Qaeda fighters", "YE", "AQAP: Al Qaeda in the Arabian Peninsula", True),
+        ("al-Qaeda fighters", "SO", "Al Qaeda", True),
     ],
 )
 def test_local_aliases_name_an_actor_only_in_its_own_country(

@@ -91,16 +91,20 @@ class ActorDictionary:
         return [actor for _, actor in sorted(found, key=lambda pair: pair[0])]
 
     def _from_dictionary(self, phrase: str, country: str | None = None) -> Actor | None:
-        best = None
+        best: tuple[int, bool, _Entry, str] | None = None
         for entry in self._entries:
             match = entry.pattern.search(phrase)
-            if match is None and entry.local is not None and country is not None and country == entry.country:
-                match = entry.local.search(phrase)
-            if match and (best is None or len(match.group(0)) > len(best[1])):
-                best = (entry, match.group(0))
+            local = False
+            if entry.local is not None and country is not None and country == entry.country:
+                local_match = entry.local.search(phrase)
+                if local_match and (match is None or len(local_match.group(0)) >= len(match.group(0))):
+                    match, local = local_match, True
+            # the longest alias wins; on a tie, the actor at home in the event's country ("Taliban" in Pakistan)
+            if match and (best is None or (len(match.group(0)), local) > best[:2]):
+                best = (len(match.group(0)), local, entry, match.group(0))
         if best is None:
             return None
-        entry, mention = best
+        _, _, entry, mention = best
         parent = self._parents.get(entry.parent) if entry.parent else None
         if parent is not None:
             return Actor(parent.name, parent.inter, parent.country, entry.name, True, mention)
