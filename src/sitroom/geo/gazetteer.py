@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_GAZETTEER_FORMAT = 1
+_GAZETTEER_FORMAT = 2
 # A candidate whose own name matches outranks one that matches only through an alternate name, by about an
 # order of magnitude of population: "Islamabad" is Pakistan's capital, not a historical name of Chattogram.
 PRIMARY_NAME_BONUS = 0.6
@@ -35,12 +35,12 @@ _TALL = re.compile(r"^(tall|tell|tel) ")
 
 
 def name_key(name: str) -> str:
-    """A spelling-insensitive key: no diacritics, apostrophes, hyphens, case, or Arabic article."""
+    """A spelling-insensitive key: no diacritics, apostrophes, hyphens, case, Arabic article, or French "ou"."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", text)).strip()
     text = _ARTICLE.sub("", text)
-    return _TALL.sub("tal ", text)
+    return _TALL.sub("tal ", text).replace("ou", "u")  # French transliteration: Baqouba, Fallouja
 
 
 @dataclass(frozen=True, slots=True)
