@@ -7,6 +7,7 @@ out). :func:`ingest` is the I/O edge that reads inputs and writes the database i
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from sitroom.clean import NearDuplicateIndex, clean_article
 from sitroom.events import Coding, EventContext, extract_events, load_actor_dictionary, load_taxonomy
 from sitroom.events.actors import ActorDictionary
 from sitroom.events.taxonomy import Taxonomy
+from sitroom.fingerprint import coder_fingerprint
 from sitroom.geo import GeonamesCacheGazetteer, load_countries, resolve_document
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.gazetteer import Gazetteer
@@ -53,6 +55,14 @@ class Coder:
     def __init__(self, settings: Settings, gazetteer: Gazetteer | None = None) -> None:
         self.settings = settings
         self._gazetteer = gazetteer
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What this coder codes with; articles coded with anything else are coded again."""
+        s = self.settings
+        dictionaries = [(str(p), hashlib.sha1(p.read_bytes()).hexdigest() if p.is_file() else None)
+                        for p in s.actor_dictionaries]  # fmt: skip
+        return coder_fingerprint(s.model, dictionaries, s.min_city_population, s.history_days)
 
     @cached_property
     def nlp(self) -> Language:
@@ -141,13 +151,13 @@ def ingest(
     coder = coder or Coder(settings)
     report = IngestReport()
     with EventStore(settings.db_path) as store:
-        known = store.article_hashes()
+        known = store.article_codings()
         index = NearDuplicateIndex(settings.duplicate_threshold)
         index.add_many(store.original_texts())
         batch: list[Article] = []
         appended: list[Article] = []
         for article in _cleaned(read_inputs(paths), report, store):
-            if known.get(article.id) == article.content_hash:
+            if known.get(article.id) == (article.content_hash, coder.fingerprint):
                 report.unchanged += 1
             elif article.embedded_in is not None:
                 appended.append(article)  # after every standalone article, so the standalone copy is kept
@@ -198,7 +208,7 @@ def _flush(
     mentions = [m for c in coded for m in c.mentions]
     statements = [s for c in coded for s in c.statements]
     figures = [f for c in coded for f in c.figures]
-    store.write_batch([c.article for c in coded], mentions, statements, figures)
+    store.write_batch([c.article for c in coded], mentions, statements, figures, coded_by=coder.fingerprint)
     report.coded += sum(1 for c in coded if c.article.duplicate_of is None)
     report.mentions += len(mentions)
     report.statements += len(statements)

@@ -36,6 +36,19 @@ def test_reingest_adds_nothing(examples: Path, settings: Settings, coder: Coder)
     assert _event_ids(settings.db_path) == before
 
 
+def test_articles_coded_by_another_version_are_coded_again(
+    examples: Path, settings: Settings, coder: Coder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest([examples], settings, coder=coder)
+    before = _event_ids(settings.db_path)
+    upgraded = Coder(settings, coder.gazetteer)
+    monkeypatch.setattr(Coder, "fingerprint", "a-newer-sitroom")  # as after an upgrade of code, data or model
+    again = ingest([examples], settings, coder=upgraded)
+    assert again.unchanged == 0 and again.coded == 5
+    assert _event_ids(settings.db_path) == before  # same code, same events: nothing doubled
+    assert ingest([examples], settings, coder=upgraded).unchanged == 5
+
+
 def test_syndicated_copy_is_linked_not_coded(examples: Path, tmp_path: Path, settings: Settings, coder: Coder) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

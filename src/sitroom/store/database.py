@@ -23,7 +23,7 @@ from sitroom.store.codec import (
     to_plain,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published_inferred_from VARCHAR
 );
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_inferred_from VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS coded_by VARCHAR;
 CREATE TABLE IF NOT EXISTS mentions (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, sub_event_type VARCHAR, payload JSON
 );
@@ -92,6 +93,11 @@ class EventStore:
         """Stored article ids with their content hashes."""
         return dict(self._db.execute("SELECT id, content_hash FROM articles").fetchall())
 
+    def article_codings(self) -> dict[str, tuple[str, str | None]]:
+        """Stored article ids with their content hashes and the fingerprint of the coder that coded them."""
+        rows = self._db.execute("SELECT id, content_hash, coded_by FROM articles").fetchall()
+        return {article_id: (content_hash, coded_by) for article_id, content_hash, coded_by in rows}
+
     def original_texts(self) -> Iterator[tuple[str, str]]:
         """(id, text) of stored articles that are not duplicates, for near-duplicate detection."""
         yield from self._db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL").fetchall()
@@ -102,11 +108,13 @@ class EventStore:
         mentions: Sequence[EventMention],
         statements: Sequence[Statement] = (),
         figures: Sequence[Figure] = (),
+        coded_by: str | None = None,
     ) -> None:
-        """Store ``articles`` with their mentions, statements and figures and re-fuse events, in one transaction."""
+        """Store ``articles`` with their mentions, statements and figures and re-fuse events, in one transaction.
+        ``coded_by``: the fingerprint of the coder (:mod:`sitroom.fingerprint`)."""
         try:
             self._db.execute("BEGIN TRANSACTION")
-            self._replace_articles(articles)
+            self._replace_articles(articles, coded_by)
             self._insert_mentions(mentions)
             self._insert_statements(statements)
             self._insert_figures(figures)
@@ -119,7 +127,7 @@ class EventStore:
     def record_skip(self, source: str, reason: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, now())", [source, reason])
 
-    def _replace_articles(self, articles: Sequence[Article]) -> None:
+    def _replace_articles(self, articles: Sequence[Article], coded_by: str | None) -> None:
         ids = [a.id for a in articles]
         if not ids:
             return
@@ -129,13 +137,13 @@ class EventStore:
         self._db.execute("DELETE FROM articles WHERE list_contains(?, id)", [ids])
         rows = [
             (a.id, a.title, a.url, a.outlet, a.published, int(a.published_precision), a.source_path, a.content_hash,
-             a.text, a.embedded_in, a.duplicate_of, a.removed_lines, a.published_inferred_from)
+             a.text, a.embedded_in, a.duplicate_of, a.removed_lines, a.published_inferred_from, coded_by)
             for a in articles
         ]  # fmt: skip
         self._db.executemany(
             "INSERT INTO articles (id, title, url, outlet, published, published_precision, source_path, content_hash, "
-            "text, embedded_in, duplicate_of, removed_lines, ingested_at, published_inferred_from) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)",
+            "text, embedded_in, duplicate_of, removed_lines, ingested_at, published_inferred_from, coded_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?)",
             rows,
         )
 
