@@ -112,6 +112,13 @@ def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> 
         # ground taken by no one known, with a toll: a battle
         ("Talban overran a security checkpoint in the city of Ghazni, killing around 13 Afghan soldiers.",
          ["Armed clash"]),
+        ("Syrian government forces have recovered control of two villages in Idlib province on Monday.",
+         ["Government regains territory"]),
+        ("Rescuers recovered the bodies of three fishermen near Tartus on Monday.", []),
+        # a mob; troops formed into groups
+        ("A man accused of theft died after he was beaten by an angry mob in Dhaka on Monday.", ["Mob violence"]),
+        ("Special groups of troops have been formed in four regions of the Western Military District on Monday.",
+         ["Change to group/activity"]),
         # no one is hurt by an attack on a website or by a leak from a factory
         ("Hackers attacked the campaign website of the candidate on Monday.", []),
         ("At least 280 people were affected after inhaling poisonous gas leaked from a chemical factory in Karachi.",

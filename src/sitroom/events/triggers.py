@@ -24,7 +24,7 @@ _KINDS_OF_THINGS = {
 
 # Verbs of taking ground that take other objects too ("seized drugs", "expelled diplomats"): the object decides.
 _NETWORKS = {"website", "server", "network", "system", "account", "computer", "database", "email"}
-_OBJECT_DECIDES = {"seize", "expel", "enter", "storm"}
+_OBJECT_DECIDES = {"seize", "expel", "enter", "storm", "recover"}
 # Places that storming attacks rather than takes.
 _STORMED = {
     "building",
