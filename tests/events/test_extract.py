@@ -274,6 +274,15 @@ def test_the_incident_took_place_in_a_town_places_the_event_just_told(coder: Cod
     )
 
 
+def test_a_toll_told_twice_in_one_sentence_counts_once(coder: Coder) -> None:
+    (attack,) = _code(
+        coder,
+        "60 people were killed when Boko Haram attacked the town of Rann on Monday, killing 60 people and "
+        "destroying many structures.",
+    )
+    assert attack.fatalities is not None and attack.fatalities.best == 60
+
+
 def test_what_caused_the_casualties_is_the_means_of_the_event_just_told(coder: Coder) -> None:
     mentions = _code(
         coder,

@@ -669,7 +669,14 @@ def _specific(trigger: Trigger) -> bool:
 def _total(casualties: list[Casualty], kind: str) -> Figure | None:
     """The event's figure of ``kind``: the sum of the separate counts its sentence gives ('52 ..., 42 more'),
     or the toll it states."""
-    figures = [c.figure for c in casualties if c.figure.kind == kind]
+    figures: list[Figure] = []
+    for casualty in casualties:
+        figure = casualty.figure
+        if figure.kind != kind:
+            continue
+        if any(f.text == figure.text and f.best == figure.best > 1 and f.side == figure.side for f in figures):
+            continue  # "60 people were killed when Boko Haram attacked Rann ..., killing 60 people": told twice
+        figures.append(figure)
     tolls = [f for f in figures if f.toll]
     if tolls:
         return tolls[-1]  # "the toddler died, bringing the toll to 12": the toll holds the other counts
