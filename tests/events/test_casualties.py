@@ -67,6 +67,11 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
         ("Militants killed a 55-year old civilian in Al-Arish.", {"killed": 1}),
         ("Four members of the SDF were found killed near the city of Al-Busayrah.", {"killed": 4}),
         ("They were shot by a group using AK-47 automatic rifles.", {}),
+        ("The shooting caused the injuries of two policemen in Sernovodskoye.", {"injured": 2}),
+        # "leaving N with wounds" hurts them; after a count of the same people, it is a part of it
+        ("Unknown gunmen opened fire in Hebron, leaving one with moderate wounds.", {"injured": 1}),
+        ("A teen stabbed four Bedouin Arabs, leaving two with moderate wounds and two with minor wounds.",
+         {"injured": 4}),
         ("The gunmen killed the district governor and his driver.", {"killed": 2}),
         ("The crowd was attacked and the police were injured.", {}),
         # Victims shared by conjoined verbs, counted once; a pronoun subject is one person.

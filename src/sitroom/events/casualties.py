@@ -58,6 +58,7 @@ _INJURED_PATTERNS = (
     rf"){{0,3}}(?:were|was|have been|had been)?\s*(?:left\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)",
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,2}}(?:injuries|casualties\s+were\s+reported)",
     rf"(?P<q>(?:{_Q}))\s+(?:[\w-]+\s+){{0,3}}(?:sustained|received|suffered)\s+(?:\w+\s+)?(?:injur|wound)\w*",
+    rf"\b(?:injuries|injury|wounding)\s+(?:of|to)\s+(?P<q>(?:{_Q}))",  # "caused the injuries of two policemen"
 )
 # Perpetrators who die in their own attack count among the dead ("killing 6 people and the bomber").
 _PERPETRATOR_DEATH = re.compile(
@@ -80,12 +81,16 @@ _INCLUDED = re.compile(
 )
 _LEFT = re.compile(r"(?:left|leaving)\b", re.IGNORECASE)
 _LEFT_HURT = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt|homeless|stranded|displaced|missing)", re.IGNORECASE
+    r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt|homeless|stranded|displaced|missing|with\s+(?:\w+\s+)?"
+    r"(?:wounds|injuries))",  # "leaving two with moderate wounds"
+    re.IGNORECASE,
 )
 # A count given as the whole toll: "the death toll rose to 12", "bringing the toll of the bombing to 12".
 _TOLL = re.compile(r"\b(?:toll|total)\b(?:\s+[\w'-]+){0,5}\s+(?:to|of|at|reached|is|was|stood\s+at)\s+(?:[\w-]+\s+)?$",
                    re.IGNORECASE)  # fmt: skip
-_LEFT_INJURED = re.compile(r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt)", re.IGNORECASE)
+_LEFT_INJURED = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}(?:injured|wounded|hurt|with\s+(?:\w+\s+)?(?:wounds|injuries))", re.IGNORECASE
+)
 _KIN_OF = re.compile(r"\b(?:father|mother|parent|husband|wife|grandfather|grandmother)\s+of\s*$", re.IGNORECASE)
 # A count of things, not people: "in one attack the people were beheaded", "two days later four were killed".
 _NOT_PEOPLE = re.compile(
@@ -140,6 +145,10 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
                     continue  # "left five injured"
                 if kind == "injured" and _LEFT.match(match.group(0)) and not _LEFT_INJURED.match(sentence[end:]):
                     continue  # "leaving another one missing"
+                if _LEFT.match(match.group(0)) and any(
+                    c.figure.kind == kind and c.figure.best >= count.best for c in found
+                ):
+                    continue  # "stabbed four people, leaving two with moderate wounds": a part of the four
                 covered.append((start + offset, end + offset))
                 casualty = _casualty(kind, _added(count, match), match, sentence, offset, article_id)
                 found.append(_with_perpetrators(casualty, sentence, offset))
