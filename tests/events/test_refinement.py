@@ -119,6 +119,11 @@ def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> 
         ("A man accused of theft died after he was beaten by an angry mob in Dhaka on Monday.", ["Mob violence"]),
         ("Special groups of troops have been formed in four regions of the Western Military District on Monday.",
          ["Change to group/activity"]),
+        # burning kills no one: a killing told beside it is its own event; a fire that kills is an attack
+        ("Militants killed a road construction contractor and torched six vehicles in Sukma district.",
+         ["Armed clash", "Looting/property destruction"]),
+        ("Gunmen torched a bus in Sukma on Monday, killing two passengers.", ["Attack"]),
+        ("Maoists torched three trucks in Sukma on Monday.", ["Looting/property destruction"]),
         # no one is hurt by an attack on a website or by a leak from a factory
         ("Hackers attacked the campaign website of the candidate on Monday.", []),
         ("At least 280 people were affected after inhaling poisonous gas leaked from a chemical factory in Karachi.",

@@ -78,6 +78,7 @@ _ARMED_GROUPS = {2, 3, 4}
 # Means only states have: an air strike is never put on an armed group the article merely names.
 _STATE_MEANS = {"Air/drone strike"}
 # Killing verbs beside another trigger ("bomb attacks ..., killing at least 17") report that event's toll.
+_DESTRUCTION = "Looting/property destruction"
 _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder", "wound", "injure"}
 _TOLL_VERBS = {"kill", "die", "injure", "wound", "perish"}
 _TOLL_KINDS = {"killed", "injured"}
@@ -459,7 +460,10 @@ def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
     """A trigger inside another's phrase ('captured ... in a dawn raid') reports the same event."""
     others = [t for t in triggers if t is not trigger]
     if trigger.head.lemma_.lower() in _CONSEQUENCE_LEMMAS:
-        return any(t.head.lemma_.lower() not in _CONSEQUENCE_LEMMAS for t in others)
+        # but "Militants killed a contractor and torched six vehicles": burning kills no one, the killing is told
+        acts = [t for t in others if t.head.lemma_.lower() not in _CONSEQUENCE_LEMMAS]
+        told = trigger.head.tag_ in ("VBD", "VBZ", "VBP") and trigger.head.dep_ in ("ROOT", "conj")
+        return any(acts) and not (told and all(t.sub_event_type == _DESTRUCTION for t in acts))
     # "Two bomb explosions killed two soldiers": a killing that reports another trigger's toll absorbs nothing.
     heads = {t.head.i for t in others if t.head.lemma_.lower() not in _CONSEQUENCE_LEMMAS}
     return any(a.i in heads for a in trigger.head.ancestors)
@@ -585,6 +589,8 @@ def _code(
     sub_type = _refine(protest_kind(trigger, sent, hurt, _rest_of_scene(ctx, sent)), actor1, actor2, args)
     if sub_type is None and trigger.sub_event_type == TERRITORY and killed is not None:
         sub_type = "Armed clash"  # "Talban overran a checkpoint, killing 13 soldiers": who took it is unknown
+    if sub_type == _DESTRUCTION and killed is not None:
+        sub_type = _refine(VIOLENCE, actor1, actor2, args)  # "torched a bus, killing two passengers": an attack
     if sub_type is None:
         return None
     if sub_type in _TAKEOVERS and nonviolent_takeover(sent):
