@@ -32,7 +32,7 @@ from sitroom.events.refinement import (
 from sitroom.events.statements import make_statement, statement_kind
 from sitroom.events.summaries import apportion_summaries
 from sitroom.events.taxonomy import Taxonomy
-from sitroom.events.triggers import TERRITORY, VIOLENCE, Trigger, find_triggers
+from sitroom.events.triggers import SUICIDE, TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.toponyms import DocumentGeography, country_place, names_an_incident
 from sitroom.model import (
@@ -62,7 +62,6 @@ _EXCESSIVE_FORCE = "Excessive force against protesters"
 _PEACEFUL = "Peaceful protest"
 _PROTESTS = {_PEACEFUL, "Protest with intervention"}
 _VIOLENCE_TYPES = {"Armed clash", "Attack"}
-_SUICIDE = "Suicide bomb"
 _TOLD = {"VBD", "VBN", "VBZ", "VBP"}
 _EXTERNAL = 8
 _NON_STATE_WORDS = {
@@ -278,7 +277,7 @@ def _with_suicide_attackers(ctx: EventContext, mentions: list[EventMention]) -> 
         start = mention.provenance.start
         sent = ctx.doc.char_span(start, mention.provenance.end, alignment_mode="expand")
         attackers = suicide_attackers(sent) if sent is not None and start not in done else None
-        if sent is None or attackers is None or mention.sub_event_type != _SUICIDE:
+        if sent is None or attackers is None or mention.sub_event_type != SUICIDE:
             updated.append(mention)
             continue
         done.add(start)

@@ -13,14 +13,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from sitroom.events.triggers import SUICIDE, TERRITORY, VIOLENCE, Trigger
+from sitroom.events.triggers import IED, SUICIDE, TERRITORY, VIOLENCE, Trigger
 
 # Sub-types that name the means of an attack, and so say more than "attack", "kill" or "explosion".
 SPECIFIC = {
     "Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack",
     "Air/drone strike", "Chemical weapon", "Abduction/forced disappearance",
 }  # fmt: skip
-_IED = "Remote explosive/landmine/IED"
 # Words that say something blew up without saying what: the weapon named with them decides the type.
 _GENERIC_EXPLOSIONS = {"explosion", "blast", "explode", "detonate", "detonation", "blow"}
 _EXPLOSIVE_MODIFIERS = {"explosive", "explosives", "dynamite"}
@@ -44,7 +43,7 @@ _CHEMICAL_SIGNS = re.compile(
     re.IGNORECASE,
 )
 _ANSWERING = {"accuse", "blame", "allege", "retaliation", "response", "revenge", "retaliate", "respond", "avenge"}
-_MAY_CARRY_GAS = {"Shelling/artillery/missile attack", _IED, VIOLENCE, "Attack", "Air/drone strike"}
+_MAY_CARRY_GAS = {"Shelling/artillery/missile attack", IED, VIOLENCE, "Attack", "Air/drone strike"}
 _DISASTER = re.compile(
     r"\b(earthquakes?|tsunamis?|floods?|flooding|landslides?|avalanches?|mudslides?|cyclones?|hurricanes?|"
     r"typhoons?|storms?|eruptions?|volcan\w*|crash\w*|accidents?|plunged|collaps\w*|outbreaks?|epidemic|"
@@ -80,17 +79,22 @@ _LETHAL_FORCE = re.compile(
 )
 
 
+def _generic_explosion(trigger: Trigger) -> bool:
+    """'an explosion', 'a blast': something blew up, and the weapon named with it decides the type."""
+    return trigger.sub_event_type == IED and trigger.head.lemma_.lower() in _GENERIC_EXPLOSIONS
+
+
 def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     """'a car bombing attack', 'a grenade exploded': a generic attack or explosion takes the weapon's type."""
     head = trigger.head
-    generic_explosion = trigger.sub_event_type == _IED and head.lemma_.lower() in _GENERIC_EXPLOSIONS
+    generic_explosion = _generic_explosion(trigger)
     if trigger.sub_event_type in _MAY_CARRY_GAS and _gassed(head.sent):
         return dataclasses.replace(trigger, sub_event_type="Chemical weapon")  # "treated for breathing difficulties"
     if trigger.sub_event_type == TERRITORY and any(
         t.sub_event_type == SUICIDE and t.head.dep_ == "nsubj" and t.head.head.i == head.i for t in triggers
     ):
         return dataclasses.replace(trigger, sub_event_type=SUICIDE)  # "suicide car bombers stormed a compound"
-    if trigger.sub_event_type == _IED and any(
+    if trigger.sub_event_type == IED and any(
         t.sub_event_type == SUICIDE and head.left_edge.i <= t.head.i < head.i and t.head.dep_ != "conj"
         for t in triggers
     ):
@@ -108,7 +112,7 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     modifiers = [c for c in head.children if c.dep_ in ("amod", "compound")]
     modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("amod", "compound")]
     if not generic_explosion and any(c.lower_ in _EXPLOSIVE_MODIFIERS for c in modifiers):
-        return dataclasses.replace(trigger, sub_event_type=_IED)  # "an explosive-incendiary attack"
+        return dataclasses.replace(trigger, sub_event_type=IED)  # "an explosive-incendiary attack"
     return trigger
 
 
@@ -126,8 +130,7 @@ def as_labelled(trigger: Trigger, label: Trigger | None) -> Trigger:
     """'Kabul bombing: Twelve people were killed ...': a generic trigger takes the means its label names."""
     if label is None or label.sub_event_type not in SPECIFIC:
         return trigger
-    generic_explosion = trigger.sub_event_type == _IED and trigger.head.lemma_.lower() in _GENERIC_EXPLOSIONS
-    if trigger.sub_event_type in (VIOLENCE, "Attack") or generic_explosion:
+    if trigger.sub_event_type in (VIOLENCE, "Attack") or _generic_explosion(trigger):
         return dataclasses.replace(trigger, sub_event_type=label.sub_event_type)
     return trigger
 
@@ -146,7 +149,7 @@ def accidental(trigger: Trigger, sent: Span) -> bool:
     lemma = trigger.head.lemma_.lower()
     if trigger.sub_event_type == "Chemical weapon" and _LEAK.search(sent.text):
         return not _WEAPON.search(sent.text)  # "poisonous gas leaked from a chemical factory"
-    if trigger.sub_event_type == _IED and lemma in _GENERIC_EXPLOSIONS:
+    if _generic_explosion(trigger):
         return bool(_ACCIDENT.search(sent.text)) and not _WEAPON.search(sent.text)
     if lemma in _DEATH_VERBS:
         return bool(_DISASTER.search(sent.text)) and not _WEAPON.search(sent.text)

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 TERRITORY = "territory"
 VIOLENCE = "violence"
 SUICIDE = "Suicide bomb"
-_IED = "Remote explosive/landmine/IED"
+IED = "Remote explosive/landmine/IED"
 _SUICIDE_ATTACKERS = {"bomber", "attacker"}
 _HURTING = {"wound", "injure"}  # triggers only where someone does the hurting
 _MAX_PHRASE = 5
@@ -147,7 +147,7 @@ def _frame_triggers(sent: Span, frames: Frames) -> list[Trigger]:
                 or any(not frame.subjects.isdisjoint(_noun_forms(s)) for s in _subjects(token))
             ):
                 kind = frame.sub_event_type
-                if kind == _IED and any(
+                if kind == IED and any(
                     t.lower_ == "suicide" for o in token.children if o.dep_ == "dobj" for t in o.subtree
                 ):
                     kind = SUICIDE  # "detonated a suicide vehicle-borne improvised explosive device"

@@ -89,10 +89,6 @@ class EventStore:
     def close(self) -> None:
         self._db.close()
 
-    def article_hashes(self) -> dict[str, str]:
-        """Stored article ids with their content hashes."""
-        return dict(self._db.execute("SELECT id, content_hash FROM articles").fetchall())
-
     def article_codings(self) -> dict[str, tuple[str, str | None]]:
         """Stored article ids with their content hashes and the fingerprint of the coder that coded them."""
         rows = self._db.execute("SELECT id, content_hash, coded_by FROM articles").fetchall()
