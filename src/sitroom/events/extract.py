@@ -585,7 +585,8 @@ def _code(
     if not (anchored or _specific(trigger) or (_named(actor1) and _named(actor2))):
         return None  # generic talk of war: no place, date, toll, particular act or named sides anchor it
     hurt = killed is not None or injured is not None
-    sub_type = _refine(protest_kind(trigger, sent, hurt, _rest_of_scene(ctx, sent)), actor1, actor2, args)
+    after = _rest_of_scene(ctx, sent) if trigger.sub_event_type in _PROTESTS else ""
+    sub_type = _refine(protest_kind(trigger, sent, hurt, after), actor1, actor2, args)
     if sub_type is None and trigger.sub_event_type == TERRITORY and killed is not None:
         sub_type = "Armed clash"  # "Talban overran a checkpoint, killing 13 soldiers": who took it is unknown
     if sub_type == _DESTRUCTION and killed is not None:
