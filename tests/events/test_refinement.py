@@ -121,7 +121,7 @@ def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> 
          ["Change to group/activity"]),
         # burning kills no one: a killing told beside it is its own event; a fire that kills is an attack
         ("Militants killed a road construction contractor and torched six vehicles in Sukma district.",
-         ["Armed clash", "Looting/property destruction"]),
+         ["Attack", "Looting/property destruction"]),  # a contractor is a civilian
         ("Gunmen torched a bus in Sukma on Monday, killing two passengers.", ["Attack"]),
         ("Maoists torched three trucks in Sukma on Monday.", ["Looting/property destruction"]),
         # no one is hurt by an attack on a website or by a leak from a factory

@@ -82,6 +82,8 @@ _PERSON_NOUNS = {
 _CIVILIAN_WORDS = {
     "civilian", "woman", "child", "resident", "villager", "mourner", "worshipper", "family", "people", "person",
     "passenger", "student", "pilgrim", "shopper", "girl", "boy", "farmer", "teacher", "worker",
+    "contractor", "engineer", "driver", "shepherd", "trader", "businessman", "journalist", "doctor", "nurse",
+    "tourist", "man", "herder", "fisherman", "labourer", "laborer", "vendor", "employee",
 }  # fmt: skip
 
 
