@@ -111,6 +111,7 @@ class Casualty:
     verb: int | None = None  # the index of the verb governing the people counted, when the parse gave it
 
 
+_MODEL_BEFORE = re.compile(r"[A-Za-z]-$")  # "AK-47"
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _KIN_GROUP = re.compile(r"\s*(family|families|household|households|village|tribe|clan)\b", re.IGNORECASE)
 
@@ -133,7 +134,7 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
                     continue  # "no one was injured"
                 if _included(sentence, start, match.end("q")) or _in_date(sent, offset + start, offset + end):
                     continue  # "five people, including 3 militiamen": a part; "on 12 July": a date
-                if re.search(r"[A-Za-z]-$", sentence[:start]):
+                if _MODEL_BEFORE.search(sentence[:start]):
                     continue  # "AK-47": a weapon's model
                 if _KIN_OF.search(sentence[:start]):
                     continue  # "A father of two small children died"

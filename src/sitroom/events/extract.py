@@ -20,6 +20,8 @@ from sitroom.events.labels import is_label
 from sitroom.events.location import locate, partition_places
 from sitroom.events.modality import Modality, assess, own_part
 from sitroom.events.refinement import (
+    INTERVENED,
+    PEACEFUL,
     SPECIFIC,
     accidental,
     as_labelled,
@@ -59,8 +61,7 @@ _CIVILIAN_PLACES = {
     "concert", "festival", "nightclub", "bar", "university", "college", "clinic", "camp",
 }  # fmt: skip
 _EXCESSIVE_FORCE = "Excessive force against protesters"
-_PEACEFUL = "Peaceful protest"
-_PROTESTS = {_PEACEFUL, "Protest with intervention"}
+_PROTESTS = {PEACEFUL, INTERVENED}
 _VIOLENCE_TYPES = {"Armed clash", "Attack"}
 _TOLD = {"VBD", "VBN", "VBZ", "VBP"}
 _EXTERNAL = 8
@@ -87,7 +88,7 @@ _PRONOUNS = PRONOUNS | {"you", "this"}
 # Nouns that, made definite ("the attack"), refer back to whatever event the article has just told.
 # Sub-types whose passive subject is the actor itself, not a target: "troops were deployed".
 _SELF_MOVING = {"Change to group/activity", "Headquarters or base established"}
-_CASUALTY_NOUNS = {"casualty", "fatality", "death", "injury", "loss", "casualties", "fatalities", "deaths"}
+_CASUALTY_NOUNS = {"casualty", "fatality", "death", "injury", "loss"}  # lemmas
 _PERPETRATOR_NOUNS = {
     "abductor", "kidnapper", "attacker", "assailant", "gunman", "gunmen", "perpetrator", "hijacker", "assassin",
 }  # fmt: skip
@@ -476,7 +477,7 @@ def _generic(trigger: Trigger, ctx: EventContext) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lower_ in ("similar", "such") for c in head.children):
         return True  # "the Islamic State has done similar attacks in that area in the past"
-    if trigger.sub_event_type == _PEACEFUL and head.dep_ == "nsubj" and _told_plainly(head.head):
+    if trigger.sub_event_type == PEACEFUL and head.dep_ == "nsubj" and _told_plainly(head.head):
         return False  # "Protesters poured into the streets late Friday night"
     scope = head.head if head.dep_ in ("nsubj", "nsubjpass") else head  # "Clashes erupted in Mosul"
     if head.dep_ == "dobj" and head.head.tag_ == "VBD":

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-_FINITE_TAGS = {"VB", "VBD", "VBP", "VBZ", "MD"}
+from sitroom.language.models import FINITE_TAGS
 
 
 def is_label(sent: Span) -> bool:
     """The sentence is a verbless phrase ending in a colon."""
     words = [t for t in sent if not t.is_space]
-    return len(words) > 1 and words[-1].text == ":" and not any(t.tag_ in _FINITE_TAGS for t in words)
+    return len(words) > 1 and words[-1].text == ":" and not any(t.tag_ in FINITE_TAGS for t in words)
 
 
 def in_a_label(head: Token) -> bool:
@@ -26,4 +26,4 @@ def in_a_label(head: Token) -> bool:
     colon = next((t for t in sent if t.text == ":"), None)
     if colon is None or head.i >= colon.i:
         return False
-    return not any(t.tag_ in _FINITE_TAGS for t in sent[: colon.i - sent.start])
+    return not any(t.tag_ in FINITE_TAGS for t in sent[: colon.i - sent.start])

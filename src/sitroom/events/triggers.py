@@ -27,17 +27,8 @@ _NETWORKS = {"website", "server", "network", "system", "account", "computer", "d
 _OBJECT_DECIDES = {"seize", "expel", "enter", "storm", "recover"}
 # Places that storming attacks rather than takes.
 _STORMED = {
-    "building",
-    "headquarters",
-    "station",
-    "palace",
-    "compound",
-    "barracks",
-    "point",
-    "checkpoint",
-    "post",
-    "bank",
-}
+    "building", "headquarters", "station", "palace", "compound", "barracks", "point", "checkpoint", "post", "bank",
+}  # fmt: skip
 _GROUND = {
     "town", "city", "village", "district", "area", "region", "territory", "base", "position", "post", "hill",
     "checkpoint", "airport", "airbase", "building", "headquarters", "bridge", "road", "highway", "crossing",

@@ -23,7 +23,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 # A label before a colon is a few words with no finite verb: "2017 Quetta church attack: At least nine ...".
 _LABEL_MAX_TOKENS = 12
-_FINITE_TAGS = {"VB", "VBD", "VBP", "VBZ", "MD"}
+FINITE_TAGS = {"VB", "VBD", "VBP", "VBZ", "MD"}  # also how events/labels.py knows a label
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 
 
@@ -37,7 +37,7 @@ def mark_labels(doc: Doc) -> Doc:
         if colon is None or colon.i == start.i or colon.i + 1 >= len(doc) or doc[colon.i + 1].is_space:
             continue
         before = doc[start.i : colon.i]
-        if any(t.tag_ in _FINITE_TAGS for t in before) or not any(t.tag_ in _NOUN_TAGS for t in before):
+        if any(t.tag_ in FINITE_TAGS for t in before) or not any(t.tag_ in _NOUN_TAGS for t in before):
             continue
         doc[colon.i + 1].is_sent_start = True
     return doc
