@@ -487,3 +487,46 @@ def test_an_event_with_no_place_of_its_own_takes_the_articles_one_town(coder: Co
     )
     placed = [m for m in _code(coder, text) if m.place is not None]
     assert placed and all(m.place is not None and m.place.name == "Aleppo" for m in placed)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        # rockets that "enter" an area take no ground; the firing is the event, where they fell
+        ("Three rockets fired from Lebanon entered the Haifa area, causing no injuries.",
+         "Shelling/artillery/missile attack"),
+        # the tagger reads "launched 14 mortars" as a date
+        ("Insurgents launched 14 mortars at the market, killing three children.", "Shelling/artillery/missile attack"),
+        # "suspected to have had a bomb" reports the past, it plans nothing
+        ("A van believed to have carried a bomb exploded outside a police station in Kirkuk, killing four.",
+         "Remote explosive/landmine/IED"),
+        # bombers who kill themselves with others
+        ("Three bombers killed themselves and six worshippers at a mosque in Maiduguri.", "Suicide bomb"),
+        # setting off a bomb is no irrealis "trigger"
+        ("Two soldiers were wounded after rebels triggered a roadside bomb in Kunar.", "Remote explosive/landmine/IED"),
+        # an IED the tagger calls a name, a mine that hits, a mine stepped on
+        ("A minibus was struck by an IED near Kandahar, killing five passengers.", "Remote explosive/landmine/IED"),
+        ("A shepherd died after being hit by a mine in Hakkari province.", "Remote explosive/landmine/IED"),
+        ("A farmer was injured when he stepped on a landmine near Tal Afar.", "Remote explosive/landmine/IED"),
+        ("An explosive charge went off near an army patrol in Anbar, wounding two soldiers.",
+         "Remote explosive/landmine/IED"),
+        ("An army convoy came under fire near Ramadi, and two soldiers were wounded.", "Armed clash"),
+        # "attempted to storm" with a toll is no weather storm
+        ("Six policemen and four militants were killed when militants attempted to storm a checkpoint in Ghazni.",
+         "Armed clash"),
+    ],
+)  # fmt: skip
+def test_the_event_under_misleading_words(coder: Coder, text: str, sub_type: str) -> None:
+    assert sub_type in {m.sub_event_type for m in _code(coder, text)}
+
+
+def test_shooting_people_outranks_the_burning_told_with_it(coder: Coder) -> None:
+    text = "Gunmen set fire to houses in the village of Dalori and fired upon the villagers, killing 12."
+    assert [m.sub_event_type for m in _code(coder, text)] == ["Attack"]
+
+
+def test_the_crime_an_arrest_is_for_is_an_event_of_its_own(coder: Coder) -> None:
+    text = "A man was arrested for shooting two police officers dead at a checkpoint in Marseille."
+    arrest, shooting = _code(coder, text)
+    assert (arrest.sub_event_type, arrest.fatalities) == ("Arrests", None)
+    assert shooting.trigger == "shooting" and shooting.fatalities is not None and shooting.fatalities.best == 2

@@ -26,7 +26,7 @@ _LIGHT_VERBS = {
     "announce",
     "order",
 }
-_TARGET_PREPS = {"on", "against", "targeting", "at"}
+_TARGET_PREPS = {"on", "upon", "against", "targeting", "at"}
 _ATTRIBUTION_VERBS = {"attribute", "blame"}
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "which", "who", "that"})
 

@@ -464,9 +464,32 @@ def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
         acts = [t for t in others if t.head.lemma_.lower() not in _CONSEQUENCE_LEMMAS]
         told = trigger.head.tag_ in ("VBD", "VBZ", "VBP") and trigger.head.dep_ in ("ROOT", "conj")
         return any(acts) and not (told and all(t.sub_event_type == _DESTRUCTION for t in acts))
+    if trigger.sub_event_type == _DESTRUCTION and any(_harm_beside(t, trigger) for t in others):
+        return True  # "set fire to a village and fired upon the villagers": the shooting is the event
     # "Two bomb explosions killed two soldiers": a killing that reports another trigger's toll absorbs nothing.
-    heads = {t.head.i for t in others if t.head.lemma_.lower() not in _CONSEQUENCE_LEMMAS}
+    heads = {
+        t.head.i for t in others
+        if t.head.lemma_.lower() not in _CONSEQUENCE_LEMMAS and not _harm_beside(trigger, t)
+        and not _arrested_for(trigger, t)
+    }  # fmt: skip
     return any(a.i in heads for a in trigger.head.ancestors)
+
+
+def _arrested_for(act: Trigger, arrest: Trigger) -> bool:
+    """'A Kosovan was arrested for shooting two US airmen': the shooting is an event of its own."""
+    return arrest.sub_event_type == "Arrests" and act.head.head.lower_ == "for" and act.head.head.head.i == arrest.head.i
+
+
+def _harm_beside(harm: Trigger, destruction: Trigger) -> bool:
+    """``harm`` is violence against people told as a verb conjoined with ``destruction``'s, or before it in a
+    comma splice ("Militants attacked a police station, the militants ransacked the area")."""
+    return (
+        harm.sub_event_type in (VIOLENCE, "Attack")
+        and destruction.sub_event_type == _DESTRUCTION
+        and harm.head.pos_ == "VERB"
+        and (harm.head.dep_ == "conj" or (harm.head.dep_ == "ccomp" and harm.head.i < destruction.head.i))
+        and harm.head.head.i == destruction.head.i
+    )
 
 
 def _generic(trigger: Trigger, ctx: EventContext) -> bool:
@@ -664,6 +687,8 @@ def _specific(trigger: Trigger) -> bool:
         if head.dep_ in ("nsubj", "dobj") and head.head.tag_ in ("VBD", "VBN", "VBP", "VBZ"):
             return True  # "Protesters poured into the streets", "Clashes erupted", "forces committed rape"
         return any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in children)
+    if head.dep_ == "conj":  # "militants set fire to a village and fired upon the villagers": the same subject
+        children += [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     participants = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ not in _PRONOUNS]
     if participants and head.tag_ in ("VBD", "VBN"):
         return True

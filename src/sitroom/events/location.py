@@ -20,6 +20,7 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _LOOKBACK_CHARS = 40
+_FIRING = frozenset({"fire", "launch", "shoot", "lob"})
 
 
 def locate(
@@ -69,6 +70,8 @@ def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> 
     for head in heads:
         inside = []
         for child in head.children:
+            if child.lower_ == "from" and head.lemma_.lower() in _FIRING:
+                continue  # "rockets fired from Gaza": where they were fired from, not where they fell
             if (child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS) or child.dep_ in ("npadvmod", "advmod"):
                 span = child.doc[child.left_edge.i : child.right_edge.i + 1]
                 inside += [t for t in toponyms if span.start_char <= t.start < span.end_char]

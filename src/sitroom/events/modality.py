@@ -23,6 +23,8 @@ _IMPLICATIVE = {
     "force", "cause", "compel", "oblige", "manage", "drive", "use",  # "used a car bomb to attack"
     "continue", "keep", "begin", "start", "resume",  # "continued to shell the town"
 }  # fmt: skip
+# What is set off when it is "triggered": a bomb, not a war.
+_DETONATED = frozenset({"bomb", "ied", "mine", "landmine", "explosion", "blast", "device", "explosive", "charge"})
 # Irrealis verbs whose subject is a real event that caused something ("the bombing triggered a frenzy").
 # What rejecting denies an event: "rejected accusations of bombing a mosque".
 _DENIED = {"accusation", "allegation", "claim", "report", "charge", "suggestion"}
@@ -158,13 +160,19 @@ def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | 
     )
     if lemma == "reject" and not any(c.dep_ == "dobj" and c.lemma_.lower() in _DENIED for c in children):
         irrealis = False  # "rejected responsibility" denies no event; "rejected accusations of bombing" does
+    if lemma == "trigger" and any(c.dep_ == "dobj" and c.lemma_.lower() in _DETONATED for c in children):
+        irrealis = False  # "Naxalites triggered a bomb explosion" set it off; "could trigger a war" did not
     if irrealis and not (as_subject and lemma in _CAUSING):
         return f"statement ({lemma})"
     if lemma == "be" and any(
         c.dep_ == "xcomp" and any(g.dep_ in ("aux", "auxpass") and g.tag_ == "TO" for g in c.children) for c in children
     ):
         return "planned ('is to be')"
-    if not reporting and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in children):
+    if (
+        not reporting
+        and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in children)
+        and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)  # "suspected to have had"
+    ):
         head = token.head.lemma_.lower()
         # "threatened to bomb": the threatening verb above says what kind of statement it is.
         if head not in _REPORTING and head not in _IRREALIS and head not in _IMPLICATIVE:

@@ -46,7 +46,7 @@ _ANSWERING = {"accuse", "blame", "allege", "retaliation", "response", "revenge",
 _MAY_CARRY_GAS = {"Shelling/artillery/missile attack", IED, VIOLENCE, "Attack", "Air/drone strike"}
 _DISASTER = re.compile(
     r"\b(earthquakes?|tsunamis?|floods?|flooding|landslides?|avalanches?|mudslides?|cyclones?|hurricanes?|"
-    r"typhoons?|storms?|eruptions?|volcan\w*|crash\w*|accidents?|plunged|collaps\w*|outbreaks?|epidemic|"
+    r"typhoons?|eruptions?|volcan\w*|crash\w*|accidents?|plunged|collaps\w*|outbreaks?|epidemic|"
     r"heatwave|stampede|derail\w*|capsiz\w*|sank|drown\w*|(?:gas|chemical|toxic) (?:leak|poisoning)s?|wildfires?)\b",
     re.IGNORECASE,
 )
@@ -79,9 +79,26 @@ _LETHAL_FORCE = re.compile(
 )
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
+
+
 def _generic_explosion(trigger: Trigger) -> bool:
     """'an explosion', 'a blast': something blew up, and the weapon named with it decides the type."""
     return trigger.sub_event_type == IED and trigger.head.lemma_.lower() in _GENERIC_EXPLOSIONS
+
+
+def _by_a_bomber(verb: Token) -> str | None:
+    """'Two female bombers killed themselves and three other people': a bomber kills with a bomb; one who
+    kills himself with it, or is called a suicide bomber, is a suicide bombing."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    bombers = [d for d in doers if d.lemma_.lower() == "bomber"]
+    if not bombers:
+        return None
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    themselves = any(o.lower_ in _REFLEXIVES for o in objects)
+    suicide = any(t.lower_ == "suicide" for b in bombers for t in b.subtree)
+    return SUICIDE if suicide or themselves else IED
 
 
 def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
@@ -101,6 +118,9 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
         return dataclasses.replace(trigger, sub_event_type=SUICIDE)  # "a suicide vehicle-borne IED"
     if trigger.sub_event_type not in (VIOLENCE, "Attack") and not generic_explosion:
         return trigger
+    bombed = _by_a_bomber(head)
+    if bombed is not None:
+        return dataclasses.replace(trigger, sub_event_type=bombed)
     inside = [
         t for t in triggers
         if t is not trigger and t.sub_event_type in SPECIFIC and t.sub_event_type != trigger.sub_event_type
@@ -152,7 +172,8 @@ def accidental(trigger: Trigger, sent: Span) -> bool:
     if _generic_explosion(trigger):
         return bool(_ACCIDENT.search(sent.text)) and not _WEAPON.search(sent.text)
     if lemma in _DEATH_VERBS:
-        return bool(_DISASTER.search(sent.text)) and not _WEAPON.search(sent.text)
+        disaster = bool(_DISASTER.search(sent.text)) or any(t.lemma_.lower() == "storm" and t.pos_ == "NOUN" for t in sent)
+        return disaster and not _WEAPON.search(sent.text)  # a storm kills; "attempted to storm a checkpoint" is no storm
     return False
 
 

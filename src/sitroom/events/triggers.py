@@ -152,6 +152,8 @@ def _objects(verb: Token, quantities: frozenset[str]) -> list[Token]:
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
         nouns.append(verb.head)  # "a stash of projectiles found in Mosul", not "units, reinforced by militias"
+    if verb.lemma_.lower() in _TREADING:  # "stepped on a mine", "ran over a landmine"
+        nouns += [g for c in verb.children if c.lower_ in ("on", "over") for g in c.children if g.dep_ == "pobj"]
     found: list[Token] = []
     for noun in nouns:
         for item in [noun, *(c for c in noun.conjuncts)]:
@@ -201,6 +203,8 @@ def _by_object(trigger: Trigger) -> Trigger | None:
         return trigger
     if head.dep_ == "amod":
         return None  # "the occupied city of El Aaiun" describes the city
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _PROJECTILES for c in head.children):
+        return None  # "two rockets entered the Tel Aviv area": the firing is the event
     if lemma not in _OBJECT_DECIDES:
         return trigger
     objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -217,6 +221,11 @@ def _by_object(trigger: Trigger) -> Trigger | None:
     if lemma == "seize" and any(o.lemma_.lower() in _PEOPLE or o.ent_type_ == "PERSON" for o in objects):
         return Trigger(head, trigger.start, trigger.end, "Abduction/forced disappearance")
     return None
+
+
+_TREADING = frozenset({"step", "run", "drive", "tread"})
+# Things fired that "enter" or "hit" a place without taking it.
+_PROJECTILES = frozenset({"rocket", "missile", "shell", "mortar", "bullet", "projectile", "drone", "bomb"})
 
 
 def _modifies_a_kind(head: Token) -> bool:
@@ -263,8 +272,8 @@ def _phrase_head(tokens: Span) -> Token:
 
 def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
     token = sent.doc[i]
-    if _headline_noun(token, sent):
-        pass  # "Grenade explosion in Addis Ababa kills one"
+    if _headline_noun(token, sent) or _acronym(token):
+        pass  # "Grenade explosion in Addis Ababa kills one", "struck by an IED"
     elif _is_name(token) or token.pos_ not in ("NOUN", "VERB"):
         return None
     for form in _forms(token):
@@ -290,5 +299,12 @@ def _headline_noun(token: Token, sent: Span) -> bool:
     return token.i == sent.start and token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON") and token.is_title
 
 
+def _acronym(token: Token) -> bool:
+    """An upper-case word the tagger took for a name, with no entity on it: "IED", "VBIEDs"."""
+    return token.pos_ == "PROPN" and token.is_upper and len(token) > 2 and not token.ent_type_
+
+
 def _is_name(token: Token) -> bool:
+    if token.ent_type_ == "DATE" and token.pos_ == "NOUN":
+        return False  # the tagger reads "launched 11 mortars" as a date
     return token.pos_ == "PROPN" or token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "WORK_OF_ART")
