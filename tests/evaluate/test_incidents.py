@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from sitroom.errors import InputError
-from sitroom.evaluate.incidents import read_incidents, score_incidents
+from sitroom.evaluate.incidents import main_event, read_incidents, score_incidents
 from sitroom.evaluate.subtypes import NO_EVENT, SubtypeScores
+from sitroom.fuse import fuse_mentions
 from sitroom.pipeline import Coder
 
 CSV = """date,type,dead,injured,location,details,perpetrator
@@ -26,6 +28,20 @@ def test_rows_are_scored_on_what_the_events_say(tmp_path: Path, coder: Coder) ->
     assert figures["killed_exact"] == 1.0 and figures["injured_exact"] == 1.0
     assert figures["mode"] == 1.0 and figures["location"] == 1.0
     assert figures["perpetrator"] == 1.0  # over the one row whose perpetrator is known
+
+
+def test_the_main_event_is_the_deadliest_then_violence_before_a_development(coder: Coder) -> None:
+    text = (
+        "A bomb exploded outside a party office in Dresden on Sunday. Three men were arrested on Monday. "
+        "In Kano, gunmen shot dead two guards the same day."
+    )
+    events = fuse_mentions(coder.code_text(text, published=dt.date(2019, 5, 7)))
+    assert {e.sub_event_type for e in events} >= {"Remote explosive/landmine/IED", "Arrests"}
+    main = main_event(events)
+    assert main is not None and main.fatalities == 2
+    rest = tuple(e for e in events if e is not main)
+    second = main_event(rest)
+    assert second is not None and second.sub_event_type == "Remote explosive/landmine/IED"
 
 
 def test_missing_columns_name_the_file(tmp_path: Path) -> None:

@@ -530,3 +530,17 @@ def test_the_crime_an_arrest_is_for_is_an_event_of_its_own(coder: Coder) -> None
     arrest, shooting = _code(coder, text)
     assert (arrest.sub_event_type, arrest.fatalities) == ("Arrests", None)
     assert shooting.trigger == "shooting" and shooting.fatalities is not None and shooting.fatalities.best == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("Rebels destroyed a power pylon with a bomb near Kirkuk.", "Remote explosive/landmine/IED"),
+        ("A landmine was triggered by rebels near a truck in Rayagada district.", "Remote explosive/landmine/IED"),
+        # "bomb disposal" says what kind of officers they were
+        ("Two bomb disposal officers were killed when a device they were dismantling exploded in Hit.",
+         "Remote explosive/landmine/IED"),
+    ],
+)  # fmt: skip
+def test_the_weapon_decides_the_type(coder: Coder, text: str, sub_type: str) -> None:
+    assert [m.sub_event_type for m in _code(coder, text)] == [sub_type]

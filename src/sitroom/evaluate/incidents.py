@@ -97,6 +97,9 @@ def read_incidents(path: Path) -> list[Incident]:
         raise InputError(str(path), "not UTF-8 text") from exc
 
 
+_STRATEGIC = "Strategic developments"
+
+
 def _incident(number: int, row: dict[str, str], path: Path) -> Incident:
     try:
         date = dt.date.fromisoformat(row["date"].strip())
@@ -141,7 +144,7 @@ def _check(
 ) -> RowResult:
     killed = sum(e.fatalities or 0 for e in events)
     injured = sum(e.injured or 0 for e in events)
-    main = max(events, key=lambda e: (e.fatalities or 0, e.injured or 0), default=None)
+    main = main_event(events)
     gold_place = resolve_location(incident.location, gazetteer, countries)
     checks: dict[str, bool | None] = {
         "detected": bool(events),
@@ -155,6 +158,16 @@ def _check(
         incident.number, len(events), killed, injured, main.event_type if main else None,
         main.actor1.name if main and main.actor1 else None, checks,
     )  # fmt: skip
+
+
+def main_event(events: tuple[Event, ...]) -> Event | None:
+    """The row's main event: the one that killed, then injured, the most; on a tie, political violence before
+    a strategic development ("A bomb exploded ... Three men were arrested" is a bombing), then the first told."""
+    return max(
+        events,
+        key=lambda e: (e.fatalities or 0, e.injured or 0, e.event_type != _STRATEGIC),
+        default=None,
+    )
 
 
 def _mode(kind: str, main: Event | None) -> bool | None:

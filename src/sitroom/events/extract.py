@@ -477,7 +477,8 @@ def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:
 
 def _arrested_for(act: Trigger, arrest: Trigger) -> bool:
     """'A Kosovan was arrested for shooting two US airmen': the shooting is an event of its own."""
-    return arrest.sub_event_type == "Arrests" and act.head.head.lower_ == "for" and act.head.head.head.i == arrest.head.i
+    governor = act.head.head
+    return arrest.sub_event_type == "Arrests" and governor.lower_ == "for" and governor.head.i == arrest.head.i
 
 
 def _harm_beside(harm: Trigger, destruction: Trigger) -> bool:

@@ -160,7 +160,7 @@ def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | 
     )
     if lemma == "reject" and not any(c.dep_ == "dobj" and c.lemma_.lower() in _DENIED for c in children):
         irrealis = False  # "rejected responsibility" denies no event; "rejected accusations of bombing" does
-    if lemma == "trigger" and any(c.dep_ == "dobj" and c.lemma_.lower() in _DETONATED for c in children):
+    if lemma == "trigger" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _DETONATED for c in children):
         irrealis = False  # "Naxalites triggered a bomb explosion" set it off; "could trigger a war" did not
     if irrealis and not (as_subject and lemma in _CAUSING):
         return f"statement ({lemma})"

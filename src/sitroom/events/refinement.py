@@ -79,12 +79,19 @@ _LETHAL_FORCE = re.compile(
 )
 
 
+_DESTROYED = "Looting/property destruction"
+_EXPLOSIVE_TYPES = frozenset(SPECIFIC) - {"Chemical weapon", "Abduction/forced disappearance"}
 _REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 
 
 def _generic_explosion(trigger: Trigger) -> bool:
     """'an explosion', 'a blast': something blew up, and the weapon named with it decides the type."""
     return trigger.sub_event_type == IED and trigger.head.lemma_.lower() in _GENERIC_EXPLOSIONS
+
+
+def _used_by(weapon: Token, verb: Token) -> bool:
+    """'destroyed a power pylon with a bomb': ``weapon`` is what ``verb`` was done with."""
+    return weapon.dep_ == "pobj" and weapon.head.lower_ == "with" and weapon.head.head.i == verb.i
 
 
 def _by_a_bomber(verb: Token) -> str | None:
@@ -116,6 +123,10 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
         for t in triggers
     ):
         return dataclasses.replace(trigger, sub_event_type=SUICIDE)  # "a suicide vehicle-borne IED"
+    if trigger.sub_event_type == _DESTROYED:
+        weapon = next((t for t in triggers if t.sub_event_type in _EXPLOSIVE_TYPES and _used_by(t.head, head)), None)
+        if weapon is not None:
+            return dataclasses.replace(trigger, sub_event_type=weapon.sub_event_type)
     if trigger.sub_event_type not in (VIOLENCE, "Attack") and not generic_explosion:
         return trigger
     bombed = _by_a_bomber(head)
@@ -172,8 +183,9 @@ def accidental(trigger: Trigger, sent: Span) -> bool:
     if _generic_explosion(trigger):
         return bool(_ACCIDENT.search(sent.text)) and not _WEAPON.search(sent.text)
     if lemma in _DEATH_VERBS:
-        disaster = bool(_DISASTER.search(sent.text)) or any(t.lemma_.lower() == "storm" and t.pos_ == "NOUN" for t in sent)
-        return disaster and not _WEAPON.search(sent.text)  # a storm kills; "attempted to storm a checkpoint" is no storm
+        # a storm kills; "attempted to storm a checkpoint" is no storm
+        storm = any(t.lemma_.lower() == "storm" and t.pos_ == "NOUN" for t in sent)
+        return (storm or bool(_DISASTER.search(sent.text))) and not _WEAPON.search(sent.text)
     return False
 
 

@@ -19,6 +19,7 @@ _MAX_PHRASE = 5
 _KINDS_OF_THINGS = {
     "expert", "team", "squad", "unit", "technician", "specialist", "survivor", "victim", "helicopter", "dog",
     "aircraft", "jet", "drill", "training", "exercise", "shelter", "detector", "suspect", "police", "gear",
+    "officer", "personnel", "engineer",
 }  # fmt: skip
 
 
