@@ -91,7 +91,7 @@ def _generic_explosion(trigger: Trigger) -> bool:
 
 def _used_by(weapon: Token, verb: Token) -> bool:
     """'destroyed a power pylon with a bomb': ``weapon`` is what ``verb`` was done with."""
-    return weapon.dep_ == "pobj" and weapon.head.lower_ == "with" and weapon.head.head.i == verb.i
+    return bool(weapon.dep_ == "pobj" and weapon.head.lower_ == "with" and weapon.head.head.i == verb.i)
 
 
 def _by_a_bomber(verb: Token) -> str | None:
