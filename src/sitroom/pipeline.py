@@ -21,7 +21,7 @@ from sitroom.events import Coding, EventContext, extract_events, load_actor_dict
 from sitroom.events.actors import ActorDictionary
 from sitroom.events.taxonomy import Taxonomy
 from sitroom.fingerprint import coder_fingerprint
-from sitroom.geo import GeonamesCacheGazetteer, load_countries, resolve_document
+from sitroom.geo import GeonamesStore, load_countries, resolve_document
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.ingest import Ingested, Skipped, read_inputs
@@ -62,7 +62,8 @@ class Coder:
         s = self.settings
         dictionaries = [(str(p), hashlib.sha1(p.read_bytes()).hexdigest() if p.is_file() else None)
                         for p in s.actor_dictionaries]  # fmt: skip
-        return coder_fingerprint(s.model, dictionaries, s.min_city_population, s.history_days)
+        gazetteer = getattr(self.gazetteer, "version", None)  # what the store holds: the default and imports
+        return coder_fingerprint(s.model, dictionaries, s.min_city_population, s.history_days, gazetteer)
 
     @cached_property
     def nlp(self) -> Language:
@@ -72,7 +73,7 @@ class Coder:
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is not None:
             return self._gazetteer
-        return GeonamesCacheGazetteer.load(self.settings.gazetteer_cache, self.settings.min_city_population)
+        return GeonamesStore.open(self.settings.gazetteer_path, self.settings.min_city_population)
 
     @cached_property
     def countries(self) -> CountryTable:

@@ -30,7 +30,7 @@ class Settings:
     history_days: int = HISTORY_DAYS
     duplicate_threshold: float = 0.8
     min_city_population: int = 500
-    gazetteer_cache: Path | None = None
+    gazetteer_path: Path | None = None  # the gazetteer store; default ~/.local/share/sitroom/gazetteer.sqlite
 
 
 _ENV_PREFIX = "SITROOM_"
@@ -79,7 +79,7 @@ def _coerce(values: dict[str, Any]) -> Settings:
 
 def _coerce_one(name: str, value: Any) -> Any:
     try:
-        if name in ("db_path", "gazetteer_cache"):
+        if name in ("db_path", "gazetteer_path"):
             return Path(value)
         if name == "actor_dictionaries":
             items = value.split(os.pathsep) if isinstance(value, str) else value

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sitroom.geo import GeonamesCacheGazetteer, load_countries, name_key, resolve_document
+from sitroom.geo import GeonamesStore, load_countries, name_key, resolve_document
 from sitroom.model import GeoPrecision
 
 
 @pytest.fixture(scope="module")
-def gazetteer() -> GeonamesCacheGazetteer:
-    return GeonamesCacheGazetteer.load()
+def gazetteer() -> GeonamesStore:
+    return GeonamesStore.open()
 
 
 @pytest.mark.parametrize(
@@ -29,11 +29,11 @@ def test_name_key_folds_spelling_variants(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["Tal Afar", "Telafer", "Irbil", "Erbil", "Arbil", "Bartella", "Qaraqosh"])
-def test_gazetteer_knows_transliterations(gazetteer: GeonamesCacheGazetteer, name: str) -> None:
+def test_gazetteer_knows_transliterations(gazetteer: GeonamesStore, name: str) -> None:
     assert any(c.country == "IQ" for c in gazetteer.candidates(name))
 
 
-def test_document_context_resolves_places_and_skips_names(nlp: Language, gazetteer: GeonamesCacheGazetteer) -> None:
+def test_document_context_resolves_places_and_skips_names(nlp: Language, gazetteer: GeonamesStore) -> None:
     text = (
         "Iraqi troops advanced on Tal Afar and Irbil on Monday, Iraqi officials said. "
         "US President Donald Trump spoke with Ned Price in Washington. The US-backed offensive continued in Iraq."
@@ -84,13 +84,13 @@ def test_countries_by_name_and_demonym() -> None:
     ],
 )  # fmt: skip
 def test_words_around_a_name_make_it_a_place(
-    nlp: Language, gazetteer: GeonamesCacheGazetteer, text: str, name: str, country: str
+    nlp: Language, gazetteer: GeonamesStore, text: str, name: str, country: str
 ) -> None:
     found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
     assert found[name].country == country and found[name].precision == GeoPrecision.LOCALITY
 
 
-def test_peoples_and_languages_are_not_places(nlp: Language, gazetteer: GeonamesCacheGazetteer) -> None:
+def test_peoples_and_languages_are_not_places(nlp: Language, gazetteer: GeonamesStore) -> None:
     text = "Two men shot and killed an American English teacher in the Yemeni city of Taiz."
     found = {t.text for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
     assert found == {"Taiz"}  # not English, Arkansas
@@ -164,7 +164,7 @@ def test_countries_know_every_demonym_capital_and_centroid() -> None:
 )  # fmt: skip
 def test_places_resolve_in_context(
     nlp: Language,
-    gazetteer: GeonamesCacheGazetteer,
+    gazetteer: GeonamesStore,
     text: str,
     homes: tuple[str, ...],
     name: str,
@@ -200,7 +200,7 @@ def test_places_resolve_in_context(
     ],
 )
 def test_parts_of_longer_names_are_not_places(
-    nlp: Language, gazetteer: GeonamesCacheGazetteer, text: str, not_found: str
+    nlp: Language, gazetteer: GeonamesStore, text: str, not_found: str
 ) -> None:
     found = resolve_document(nlp(text), gazetteer, load_countries()).toponyms
     assert all(not_found not in t.text for t in found), found
@@ -230,7 +230,7 @@ def test_parts_of_longer_names_are_not_places(
     ],
 )  # fmt: skip
 def test_states_and_provinces_are_subdivisions(
-    nlp: Language, gazetteer: GeonamesCacheGazetteer, text: str, name: str, admin1: str, country: str
+    nlp: Language, gazetteer: GeonamesStore, text: str, name: str, admin1: str, country: str
 ) -> None:
     found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
     place = found[name]
@@ -238,7 +238,7 @@ def test_states_and_provinces_are_subdivisions(
 
 
 def test_a_province_is_placed_at_its_namesake_town_and_frames_its_towns(
-    nlp: Language, gazetteer: GeonamesCacheGazetteer
+    nlp: Language, gazetteer: GeonamesStore
 ) -> None:
     text = "A car bomb attack rocked Kandahar province. Two policemen died on the road from Caldono in Cauca."
     found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
@@ -257,7 +257,7 @@ def test_a_province_is_placed_at_its_namesake_town_and_frames_its_towns(
     ],
 )
 def test_a_town_named_like_a_province_is_the_town(
-    nlp: Language, gazetteer: GeonamesCacheGazetteer, text: str, name: str, place: str, country: str
+    nlp: Language, gazetteer: GeonamesStore, text: str, name: str, place: str, country: str
 ) -> None:
     found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
     assert (found[name].name, found[name].country, found[name].precision) == (place, country, GeoPrecision.LOCALITY)

@@ -2,7 +2,8 @@
 
 from sitroom.geo.countries import CountryTable, load_countries
 from sitroom.geo.distance import haversine_km
-from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, GeonamesCacheGazetteer, name_key
+from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
+from sitroom.geo.geonames_store import GeonamesStore
 from sitroom.geo.toponyms import DocumentGeography, Framing, Toponym, find_toponyms, resolve_document, resolve_name
 
 __all__ = [
@@ -11,7 +12,7 @@ __all__ = [
     "Framing",
     "Gazetteer",
     "GazetteerEntry",
-    "GeonamesCacheGazetteer",
+    "GeonamesStore",
     "Toponym",
     "find_toponyms",
     "haversine_km",

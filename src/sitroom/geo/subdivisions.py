@@ -9,7 +9,6 @@ are invented.
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from importlib import resources
 import pycountry
 import yaml
 
-from sitroom.geo.gazetteer import GazetteerEntry, name_key
+from sitroom.geo.gazetteer import name_key
 
 # Share of a country's towns whose GeoNames admin1 code must be one of its ISO 3166-2 codes before the two are
 # taken to be the same coding.
@@ -49,12 +48,17 @@ class SubdivisionTable:
         return self._by_key.get(name_key(text), ())
 
 
-def build_subdivisions(towns: Iterable[GazetteerEntry], excluded: frozenset[str] = frozenset()) -> SubdivisionTable:
-    """Every top-level ISO 3166-2 subdivision, with a point where the gazetteer's ``towns`` share its coding.
+# (country, GeoNames admin1 code, mean latitude, mean longitude, towns) of the gazetteer's towns
+AreaMean = tuple[str, str, float, float, int]
+
+
+def build_subdivisions(areas: Iterable[AreaMean], excluded: frozenset[str] = frozenset()) -> SubdivisionTable:
+    """Every top-level ISO 3166-2 subdivision, with a point where the gazetteer's towns, summed up by admin1
+    code in ``areas``, share its coding.
 
     ``excluded`` holds name keys that are never looked up ("central", "northern": regions of many countries,
     and words far more often than places)."""
-    points = _points(towns)
+    points = _points(list(areas))
     english = _english_names()
     by_key: dict[str, list[Subdivision]] = defaultdict(list)
     for item in pycountry.subdivisions:
@@ -77,25 +81,21 @@ def _english_names() -> dict[str, tuple[str, ...]]:
     return {code: tuple(names) for code, names in yaml.safe_load(text).items()}
 
 
-def _points(towns: Iterable[GazetteerEntry]) -> dict[tuple[str, str], tuple[float, float]]:
+def _points(areas: list[AreaMean]) -> dict[tuple[str, str], tuple[float, float]]:
     """(country, ISO 3166-2 suffix) to the mean position of the towns GeoNames files under the same code, for
     the countries whose GeoNames admin1 codes are their ISO 3166-2 letters."""
-    by_area: dict[tuple[str, str], list[GazetteerEntry]] = defaultdict(list)
-    for town in towns:
-        if town.admin1_code:
-            by_area[(town.country, town.admin1_code)].append(town)
     iso: dict[str, set[str]] = defaultdict(set)
     for item in pycountry.subdivisions:
         if item.parent_code is None:
             country, _, local = str(item.code).partition("-")
             iso[country].add(local)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for (country, code), members in by_area.items():
-        counts[country][0] += len(members) if code in iso[country] and code.isalpha() else 0
-        counts[country][1] += len(members)
+    for country, code, _, _, towns in areas:
+        counts[country][0] += towns if code in iso[country] and code.isalpha() else 0
+        counts[country][1] += towns
     same = {c for c, (hits, total) in counts.items() if total and hits / total >= SAME_CODING_SHARE}
     return {
-        (country, code): (statistics.fmean(t.latitude for t in members), statistics.fmean(t.longitude for t in members))
-        for (country, code), members in by_area.items()
+        (country, code): (latitude, longitude)
+        for country, code, latitude, longitude, _ in areas
         if country in same and code in iso[country]
     }

