@@ -20,6 +20,7 @@ from typer.exceptions import TyperException
 
 from sitroom.errors import SitroomError
 from sitroom.export import FORMATS, write_events
+from sitroom.geo import GeonamesStore
 from sitroom.model import Event, EventMention
 from sitroom.pipeline import IngestReport, ingest
 from sitroom.settings import Settings, load_settings
@@ -288,6 +289,104 @@ def summary_command(
         console.print(f"  {n:4d}  {name}", highlight=False)
 
 
+gazetteer_app = typer.Typer(
+    help="The gazetteer store: import GeoNames dumps for village-level places, look names up.", no_args_is_help=True
+)
+app.add_typer(gazetteer_app, name="gazetteer")
+GazetteerOption = Annotated[
+    Path | None,
+    typer.Option("--gazetteer", help="Gazetteer store file [default: ~/.local/share/sitroom/gazetteer.sqlite]."),
+]
+
+
+def _gazetteer(config: Path | None, path: Path | None) -> GeonamesStore:
+    settings = load_settings(config, gazetteer_path=path)
+    return GeonamesStore.open(settings.gazetteer_path, settings.min_city_population)
+
+
+@gazetteer_app.command("import")
+def gazetteer_import_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="GeoNames dumps: allCountries.zip, XX.zip, cities500.zip, alternateNamesV2.zip, admin1CodesASCII.txt,"
+            " admin2Codes.txt (zipped or not)."
+        ),
+    ],
+    gazetteer: GazetteerOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Add GeoNames dumps to the gazetteer store; each file is imported whole or not at all, and importing a
+    file again changes nothing. Import places before their alternate names."""
+    from sitroom.geo.geonames_dump import import_file
+
+    store = _gazetteer(config, gazetteer)
+    for path in files:
+        result = import_file(store, path)
+        console.print(
+            f"{result.file}: {result.kind}, {result.lines:,} lines read, {result.written:,} written", highlight=False
+        )
+    summary = store.summary()
+    console.print(
+        f"{summary.path}: {summary.places:,} places, {summary.names:,} names, {summary.admin_areas:,} admin areas",
+        highlight=False,
+    )
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup_command(
+    name: Annotated[str, typer.Argument(help="A place name, in any spelling the gazetteer folds (Tal Afar, Telafer).")],
+    country: Annotated[
+        list[str] | None, typer.Option("--country", help="ISO 3166 alpha-2 code of a country the text names.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many candidates.")] = 10,
+    gazetteer: GazetteerOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show the places a name may mean, ranked as toponym resolution ranks them, and the provinces or states
+    of that name."""
+    from sitroom.geo import rank_candidates
+
+    store = _gazetteer(config, gazetteer)
+    codes = [c.upper() for c in country or ()]
+    unknown = [c for c in codes if len(c) != 2 or not c.isalpha()]
+    if unknown:
+        raise SitroomError(f"--country {unknown[0]!r}: give an ISO 3166 alpha-2 code, such as IQ or SY")
+    ranked = rank_candidates(name, store, codes)
+    subdivisions = store.subdivisions(name)
+    if not ranked and not subdivisions:
+        console.print(f"no place called {name!r} in {store.path}", highlight=False)
+        raise typer.Exit(1)
+    for rank, (entry, score) in enumerate(ranked[:limit], start=1):
+        admin1 = entry.admin1 or (f"admin1 {entry.admin1_code}" if entry.admin1_code else "")
+        where = ", ".join(part for part in (admin1, entry.country) if part)
+        console.print(
+            f"{rank:>3}. {entry.name} ({where})  geonameid {entry.geonameid}  {entry.feature_code or 'P'}  "
+            f"population {entry.population:,}  {entry.latitude:.4f}, {entry.longitude:.4f}  score {score:.2f}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if len(ranked) > limit:
+        console.print(f"... and {len(ranked) - limit} more (--limit)", highlight=False)
+    for subdivision in subdivisions:
+        console.print(f"subdivision: {subdivision.name} ({subdivision.kind}, {subdivision.code})", highlight=False)
+
+
+@gazetteer_app.command("info")
+def gazetteer_info_command(gazetteer: GazetteerOption = None, config: ConfigOption = None) -> None:
+    """Where the gazetteer store is, what it holds, and which files were imported into it."""
+    summary = _gazetteer(config, gazetteer).summary()
+    console.print(
+        f"{summary.path}: {summary.places:,} places, {summary.names:,} names, {summary.admin_areas:,} admin areas",
+        highlight=False,
+    )
+    for record in summary.imports:
+        console.print(
+            f"  {record['file']}: {record['kind']}, {record['written']:,} written, {record['imported']}",
+            highlight=False,
+        )
+
+
 eval_app = typer.Typer(help="Score sitroom's stages against gold sets; each command prints one JSON object.")
 app.add_typer(eval_app, name="eval")
 
@@ -379,7 +478,7 @@ def main() -> None:
     """Entry point: run the app, turning sitroom's errors into one-line messages and exit code 2."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # returns the code of a typer.Exit rather than raising it
     except SitroomError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise SystemExit(2) from None
@@ -394,3 +493,5 @@ def main() -> None:
         else:
             err.print(f"[red]error:[/] {exc.format_message()}", highlight=False, soft_wrap=True)
         raise SystemExit(exc.exit_code) from None
+    if isinstance(code, int) and code:
+        raise SystemExit(code)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-COMMANDS = ["ingest", "events", "show", "export", "summary"]
+COMMANDS = ["ingest", "events", "show", "export", "summary", "gazetteer"]
+SHARED_GAZETTEER = Path(__file__).resolve().parents[3] / "shared" / "gazetteer"
 
 
-def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "sitroom", *args], capture_output=True, text=True, cwd=cwd, timeout=300
-    )
+        [sys.executable, "-m", "sitroom", *args], capture_output=True, text=True, cwd=cwd, timeout=300,
+        env={**os.environ, **(env or {})},
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
@@ -98,3 +101,22 @@ def test_show_says_when_the_publication_date_was_inferred(tmp_path: Path) -> Non
     assert row[1] == "2016-10-28" and row[3] == "2"  # Friday, a week imprecise like the inferred publication date
     shown = _run("show", row[0], "--db", db)
     assert "published 2016-10-29, inferred from '29 October 2016'" in " ".join(shown.stdout.split())
+
+
+@pytest.mark.skipif(not SHARED_GAZETTEER.is_dir(), reason=f"GeoNames fixtures not found at {SHARED_GAZETTEER}")
+def test_gazetteer_import_then_lookup_ranks_by_the_country_given(tmp_path: Path) -> None:
+    store = str(tmp_path / "gazetteer.sqlite")
+    small = {"SITROOM_MIN_CITY_POPULATION": "15000"}  # a small embedded default, quick to build
+    imported = _run("gazetteer", "import", str(SHARED_GAZETTEER / "cities500_IQ_SY.csv"),
+                    str(SHARED_GAZETTEER / "admin1CodesASCII.txt"), "--gazetteer", store, env=small)  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    assert "cities500_IQ_SY.csv: places" in imported.stdout and "admin1CodesASCII.txt: admin areas" in imported.stdout
+    lookup = _run("gazetteer", "lookup", "Zawita", "--gazetteer", store, env=small)
+    assert lookup.returncode == 0 and "Zāwītah (Duhok, IQ)" in lookup.stdout
+    ranked = _run("gazetteer", "lookup", "Tripoli", "--country", "LB", "--gazetteer", store, env=small)
+    first = ranked.stdout.splitlines()[0]
+    assert ranked.returncode == 0 and first.startswith("  1. Tripoli") and "LB)" in first
+    missing = _run("gazetteer", "lookup", "Qwxyzabad", "--gazetteer", store, env=small)
+    assert missing.returncode == 1 and "no place called" in missing.stdout
+    bad = _run("gazetteer", "import", str(tmp_path / "nothing.zip"), "--gazetteer", store, env=small)
+    assert bad.returncode == 2 and bad.stderr.strip().count("\n") == 0 and "nothing.zip: no such file" in bad.stderr

@@ -4,7 +4,15 @@ from sitroom.geo.countries import CountryTable, load_countries
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key
 from sitroom.geo.geonames_store import GeonamesStore
-from sitroom.geo.toponyms import DocumentGeography, Framing, Toponym, find_toponyms, resolve_document, resolve_name
+from sitroom.geo.toponyms import (
+    DocumentGeography,
+    Framing,
+    Toponym,
+    find_toponyms,
+    rank_candidates,
+    resolve_document,
+    resolve_name,
+)
 
 __all__ = [
     "CountryTable",
@@ -18,6 +26,7 @@ __all__ = [
     "haversine_km",
     "load_countries",
     "name_key",
+    "rank_candidates",
     "resolve_document",
     "resolve_name",
 ]

