@@ -261,3 +261,27 @@ def test_a_town_named_like_a_province_is_the_town(
 ) -> None:
     found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
     assert (found[name].name, found[name].country, found[name].precision) == (place, country, GeoPrecision.LOCALITY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        # the state named anywhere in the article picks the town in it over bigger namesakes
+        ("The Dublin City Council met on Monday. Ohio lawmakers had asked the city for a report.", "Dublin",
+         "Ohio"),
+        # the AP's state abbreviation after the town
+        ("Firefighters were called to a warehouse in Gainesville, Ga., late on Friday.", "Gainesville", "Georgia"),
+        ("The two men were arrested in Charleston, W.Va., on Tuesday.", "Charleston", "West Virginia"),
+    ],
+)  # fmt: skip
+def test_a_state_the_article_names_places_its_towns(
+    nlp: Language, gazetteer: GeonamesStore, text: str, name: str, state: str
+) -> None:
+    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    assert (found[name].country, found[name].admin1) == ("United States", state)
+
+
+def test_an_upper_case_state_code_is_not_taken_for_a_state(nlp: Language, gazetteer: GeonamesStore) -> None:
+    text = "Fans gathered in LA on Sunday before the game in Paris."
+    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    assert found["Paris"].country == "France"

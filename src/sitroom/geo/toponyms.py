@@ -35,6 +35,10 @@ CONTEXT_COUNTRY_WEIGHT = 4.0
 # than one the article names: "Taliban fighters in Kabul ... including an American" is not Cabool, Missouri.
 WEAK_CONTEXT_WEIGHT = 1.0
 HOME_COUNTRY_WEIGHT = 2.0
+# A candidate in a state or province the article names ("Dublin" in an article that names Ohio) outranks a
+# namesake up to ten times its size elsewhere in the same country.
+AREA_WEIGHT = 1.0
+_MAX_ABBREVIATION = 6  # characters of an abbreviation with full stops that may start a name: "W.Va."
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that make the name after them a place whatever label the parser gave it: "the town of Monguno"
 # (tagged ORG), "in the city of Azaz" (tagged PRODUCT).
@@ -102,6 +106,7 @@ class Framing:
     named: Counter[str]
     by_name: frozenset[str] = frozenset()
     homes: frozenset[str] = frozenset()
+    areas: frozenset[tuple[str, str]] = frozenset()  # (country, GeoNames admin1 code) of states it names
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +139,8 @@ def resolve_document(
     ``actor_countries`` are the home countries (ISO2) of the armed groups the article names, one per mention:
     "Boko Haram attacked the town of Rann" is about Nigeria's Rann, though it never names Nigeria.
     """
-    context, by_name = _context_countries(doc, countries, gazetteer)
-    framing = Framing(context, by_name, frozenset(actor_countries))
+    context, by_name, areas = _context_countries(doc, countries, gazetteer)
+    framing = Framing(context, by_name, frozenset(actor_countries), areas)
     found = find_toponyms(doc, gazetteer, countries, framing)
     toponyms = tuple(_with_capitals(doc, found, gazetteer, countries))
     return DocumentGeography(toponyms, _main_countries(context, toponyms, countries), framing)
@@ -264,10 +269,15 @@ def _capital(token: Token, gazetteer: Gazetteer, countries: CountryTable) -> Top
     return Toponym(span.text, span.start_char, span.end_char, _locality(entry, country, country.capital))
 
 
-def _context_countries(doc: Doc, countries: CountryTable, gazetteer: Gazetteer) -> tuple[Counter[str], frozenset[str]]:
-    """How often ``doc`` names each country or its people, and which countries it names by name."""
+def _context_countries(
+    doc: Doc, countries: CountryTable, gazetteer: Gazetteer
+) -> tuple[Counter[str], frozenset[str], frozenset[tuple[str, str]]]:
+    """How often ``doc`` names each country or its people, which countries it names by name, and the states
+    or provinces it names (as country and GeoNames admin1 code, where GeoNames codes them with ISO letters:
+    "Dublin ... Ohio" is Dublin, Ohio)."""
     counts: Counter[str] = Counter()
     by_name: set[str] = set()
+    areas: set[tuple[str, str]] = set()
     ents = doc.ents  # built by a pass over every token: ask once
     inside_names = {i for e in ents if len(e) > 1 and e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
     for token in (doc[i] for i in _capitalised(doc)):
@@ -296,7 +306,15 @@ def _context_countries(doc: Doc, countries: CountryTable, gazetteer: Gazetteer) 
         ):
             counts[owner] += 1  # "Borno State", "Cauca": a subdivision of one country names it
             by_name.add(owner)
-    return counts, frozenset(by_name)
+            areas.update(_named_areas(ent, gazetteer))
+    return counts, frozenset(by_name), frozenset(areas)
+
+
+def _named_areas(ent: Span, gazetteer: Gazetteer) -> set[tuple[str, str]]:
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    if len(words) > 1 and words[-1].lower_ in _SUBDIVISION_NOUNS:
+        words = words[:-1]
+    return {(s.country, s.code.partition("-")[2]) for s in gazetteer.subdivisions(words.text)} if len(words) else set()
 
 
 def _after_subdivision_noun(ent: Span) -> bool:
@@ -307,6 +325,8 @@ def _after_subdivision_noun(ent: Span) -> bool:
 
 def _subdivision_country(ent: Span, gazetteer: Gazetteer) -> str | None:
     words = ent[1:] if ent[0].lower_ == "the" else ent
+    if words.text.isupper() and "." not in words.text:
+        return None  # "LA" is Los Angeles far more often than Louisiana, which is "La."
     if len(words) > 1 and words[-1].lower_ in _SUBDIVISION_NOUNS:
         words = words[:-1]
     owners = {s.country for s in gazetteer.subdivisions(words.text)} if len(words) else set()
@@ -378,7 +398,9 @@ def _starts_name(token: Token) -> bool:
     if token.is_stop and not token.is_upper:
         return False
     letters = text.replace("'", "").replace("’", "").replace("‘", "")  # "Sana'a", "Ma'rib"
-    return (bool(letters) and text[0].isupper() and letters.isalpha()) or text in ("U.S.", "U.K.")
+    if text.endswith(".") and len(text) <= _MAX_ABBREVIATION:
+        letters = letters.replace(".", "")  # "Ga.", "W.Va.", "St. Louis": abbreviations the gazetteer knows
+    return bool(letters) and text[0].isupper() and letters.isalpha()
 
 
 def _is_name(words: list[Token], doc: Doc) -> bool:
@@ -724,6 +746,8 @@ def _score(entry: GazetteerEntry, key: str, framing: Framing) -> float:
         context = WEAK_CONTEXT_WEIGHT
     else:
         context = 0.0
+    if (entry.country, entry.admin1_code) in framing.areas:
+        context += AREA_WEIGHT  # in a state or province the article names
     return context + share + prominence(entry, key)
 
 
