@@ -113,6 +113,7 @@ def score_geocoding(
     listed = list(articles)
     # the speed asked for is after loading: build the lazily loaded tables before the clock runs
     gazetteer.subdivisions("")
+    gazetteer.candidates("")
     homes("")
     for article, doc in zip(listed, nlp.pipe((a.text for a in listed), batch_size=batch_size), strict=True):
         armed_groups = homes(article.text)  # the events stage's actor lookup, not toponym resolution

@@ -32,8 +32,11 @@ def name_key(name: str) -> str:
     """A spelling-insensitive key: no diacritics, apostrophes, hyphens, case, Arabic article, or French "ou".
 
     Cached: the toponym finder asks for the same words again and again."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    if name.isascii():
+        text = name.lower()  # no diacritics to strip: the common case, and much the cheapest
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", text)).strip()
     text = _ARTICLE.sub("", text)
     return _TALL.sub("tal ", text).replace("ou", "u")  # French transliteration: Baqouba, Fallouja

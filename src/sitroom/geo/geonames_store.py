@@ -45,6 +45,7 @@ DEFAULT_SOURCE = "default"
 # Bump when the embedded default is built differently: stores rebuild it (imports are kept).
 DEFAULT_BUILD = 1
 _CACHE_LIMIT = 200_000  # names whose candidates are kept in memory
+_KEYS_IN_MEMORY = 3_000_000  # up to this many name keys, all are held in memory to answer misses
 _BATCH = 20_000
 _T = TypeVar("_T")
 
@@ -152,6 +153,8 @@ class GeonamesStore:
     def candidates(self, name: str) -> tuple[GazetteerEntry, ...]:
         key = name_key(name)
         found = self._cache.get(key)
+        if found is None and self._known is not None and key not in self._known:
+            return ()  # most capitalised words name no place: answer them without a query
         if found is None:
             found = tuple(_entry(row) for row in self._connection.execute(_CANDIDATES, (key,)))
             if len(self._cache) >= _CACHE_LIMIT:
@@ -168,6 +171,15 @@ class GeonamesStore:
             "SELECT name FROM admin WHERE code = ?", (".".join((country, *codes)),)
         ).fetchone()
         return str(row[0]) if row else None
+
+    @cached_property
+    def _known(self) -> frozenset[str] | None:
+        """Every name key, held in memory where the store is small enough (the embedded default's 700,000
+        keys take about half a second to read); None for a store too big for that, which queries instead."""
+        (count,) = self._connection.execute("SELECT count(*) FROM alias").fetchone()
+        if count > _KEYS_IN_MEMORY:
+            return None
+        return frozenset(key for (key,) in self._connection.execute("SELECT key FROM alias"))
 
     @cached_property
     def _subdivisions(self) -> SubdivisionTable:
@@ -254,6 +266,7 @@ class GeonamesStore:
         """Drop cached lookups and connections after a write."""
         self._cache.clear()
         self.__dict__.pop("_subdivisions", None)
+        self.__dict__.pop("_known", None)
         con = getattr(self._local, "connection", None)
         if con is not None:
             con.close()

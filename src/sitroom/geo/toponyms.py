@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.geo.countries import Country, CountryTable
@@ -211,14 +212,15 @@ def _capitalised(doc: Doc) -> list[int]:
     """Indices of the tokens that begin with a capital letter, read from the word shapes ("Xxxxx") without
     making a Token object for every word (the finder's hot path)."""
     strings = doc.vocab.strings
-    found = []
-    for i, shape in enumerate(doc.to_array("SHAPE").tolist()):
-        upper = _CAPITALISED_SHAPES.get(shape)
-        if upper is None:
-            upper = _CAPITALISED_SHAPES[shape] = strings[shape].startswith("X")
-        if upper:
-            found.append(i)
-    return found
+    shapes = doc.to_array("SHAPE")
+    upper = []
+    for shape in numpy.unique(shapes).tolist():
+        known = _CAPITALISED_SHAPES.get(shape)
+        if known is None:
+            known = _CAPITALISED_SHAPES[shape] = strings[shape].startswith("X")
+        if known:
+            upper.append(shape)
+    return numpy.flatnonzero(numpy.isin(shapes, upper)).tolist()  # type: ignore[no-any-return]
 
 
 def _indices_of(doc: Doc, word: str) -> list[int]:
@@ -282,8 +284,9 @@ def _context_countries(
     inside_names = {i for e in ents if len(e) > 1 and e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
     for token in (doc[i] for i in _capitalised(doc)):
         if (token.is_title or token.is_upper) and token.i not in inside_names:
-            named = countries.by_name(token.text)
-            country = named or countries.by_demonym(token.text)
+            text = token.text
+            named = countries.by_name(text)
+            country = named or countries.by_demonym(text)
             if country is None:
                 continue
             first = token
@@ -295,8 +298,9 @@ def _context_countries(
             if named:
                 by_name.add(named.iso2)
     for ent in ents:
-        name = ent.text[4:] if ent[0].lower_ == "the" else ent.text  # "the Central African Republic"
-        if ent[0].lower_ in _DIRECTIONS and not countries.by_name(name):
+        text, first_word = ent.text, ent[0].lower_
+        name = text[4:] if first_word == "the" else text  # "the Central African Republic"
+        if first_word in _DIRECTIONS and not countries.by_name(name):
             name = ent[1:].text  # "Northern Ecuador", but "North Korea"
         if len(ent) > 1 and ent.label_ in _PLACE_LABELS and (country := countries.by_name(name)):
             counts[country.iso2] += 1
@@ -311,10 +315,7 @@ def _context_countries(
 
 
 def _named_areas(ent: Span, gazetteer: Gazetteer) -> set[tuple[str, str]]:
-    words = ent[1:] if ent[0].lower_ == "the" else ent
-    if len(words) > 1 and words[-1].lower_ in _SUBDIVISION_NOUNS:
-        words = words[:-1]
-    return {(s.country, s.code.partition("-")[2]) for s in gazetteer.subdivisions(words.text)} if len(words) else set()
+    return {(s.country, s.code.partition("-")[2]) for s in _subdivisions_named(ent, gazetteer)}
 
 
 def _after_subdivision_noun(ent: Span) -> bool:
@@ -324,13 +325,20 @@ def _after_subdivision_noun(ent: Span) -> bool:
 
 
 def _subdivision_country(ent: Span, gazetteer: Gazetteer) -> str | None:
-    words = ent[1:] if ent[0].lower_ == "the" else ent
-    if words.text.isupper() and "." not in words.text:
-        return None  # "LA" is Los Angeles far more often than Louisiana, which is "La."
-    if len(words) > 1 and words[-1].lower_ in _SUBDIVISION_NOUNS:
-        words = words[:-1]
-    owners = {s.country for s in gazetteer.subdivisions(words.text)} if len(words) else set()
+    owners = {s.country for s in _subdivisions_named(ent, gazetteer)}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _subdivisions_named(ent: Span, gazetteer: Gazetteer) -> tuple[Subdivision, ...]:
+    """The subdivisions an entity names: "the Borno State", "Ohio", "Ga."; not "LA", which is Los Angeles
+    far more often than Louisiana ("La.")."""
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    text = words.text
+    if not text or (text.isupper() and "." not in text):
+        return ()
+    if len(words) > 1 and words[-1].lower_ in _SUBDIVISION_NOUNS:
+        text = words[:-1].text
+    return gazetteer.subdivisions(text)
 
 
 def _match_at(
@@ -352,12 +360,13 @@ def _match_at(
             words, doc
         ):
             continue  # "Saint-Quentin-Fallavier" is five tokens but three words
-        span = doc[i : i + length]
-        if length > 1 and name_key(span.text) in not_place_names():
+        text = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text  # span.text, without a new Span
+        if length > 1 and name_key(text) in not_place_names():
             return None, i + length
-        place = _resolve_span(span, gazetteer, countries, framing)
+        span = doc[i : i + length]
+        place = _resolve_span(span, gazetteer, countries, framing, text)
         if place is not None:
-            return Toponym(span.text, span.start_char, span.end_char, place), i + length
+            return Toponym(text, words[0].idx, words[-1].idx + len(words[-1]), place), i + length
     return None
 
 
@@ -420,8 +429,11 @@ def _is_name(words: list[Token], doc: Doc) -> bool:
     return first.text[0].isupper() and (last.text[0].isupper() or last.lower_ in ("al", "el"))
 
 
-def _resolve_span(span: Span, gazetteer: Gazetteer, countries: CountryTable, framing: Framing) -> Place | None:
-    text = span.text  # built from the tokens each time it is asked for
+def _resolve_span(
+    span: Span, gazetteer: Gazetteer, countries: CountryTable, framing: Framing, text: str | None = None
+) -> Place | None:
+    """``text``: the span's text where the caller has it (Span.text is rebuilt from the tokens each time)."""
+    text = span.text if text is None else text
     key = name_key(text)
     if key in not_place_names():
         return None
