@@ -140,3 +140,22 @@ def test_a_store_of_another_format_is_refused_with_what_to_do(tmp_path: Path) ->
 
     with pytest.raises(ConfigError, match="delete the file"):
         GeonamesStore.open(path, min_population=15000)
+
+
+def test_an_imported_village_places_the_events_told_there(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from sitroom.model import GeoPrecision
+    from sitroom.pipeline import Coder
+    from sitroom.settings import Settings
+
+    store = GeonamesStore.open(tmp_path / "gazetteer.sqlite", min_population=15000)
+    coder = Coder(Settings(min_city_population=15000), gazetteer=store)
+    text = "Iraqi troops clashed with Islamic State fighters in Zawita on Monday, killing six."
+    (before,) = coder.code_text(text, published=dt.date(2016, 11, 1))
+    assert before.place is None or before.place.precision != GeoPrecision.LOCALITY  # no village, no pin
+    import_file(store, SHARED / "cities500_IQ_SY.csv")
+    import_file(store, SHARED / "admin1CodesASCII.txt")
+    (after,) = coder.code_text(text, published=dt.date(2016, 11, 1))
+    assert after.place is not None
+    assert (after.place.name, after.place.precision, after.place.admin1) == ("Zawita", GeoPrecision.LOCALITY, "Duhok")
