@@ -23,6 +23,9 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
     ("sentence", "expected"),
     [
         ("The bomb detonated prematurely, killing 6 people and the bomber.", {"killed": 7}),
+        # a person named by age alone, not 21 people
+        ("A 19-year-old was injured in a shooting in Derry.", {"injured": 1}),
+        ("Gunmen killed a 45-year-old man and wounded a 17-year-old.", {"killed": 1, "injured": 1}),
         ("A police officer stabbed to death a Druze soldier at the junction.", {"killed": 1}),
         ("Three people, including a policeman, were killed when militants attacked.", {"killed": 3}),
         ("The shootout leaves one policeman and three private guards dead.", {"killed": 4}),

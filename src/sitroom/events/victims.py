@@ -420,7 +420,9 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
     one = any((c.dep_ == "det" and c.lower_ in _ONE_DETERMINERS) or c.dep_ == "poss" for c in noun.children)
     # "a personnel" is Indian English for one member of the forces; "a group" is no one counted
     a_member = noun.lower_ == "personnel" and any(c.lower_ in ("a", "an", "one") for c in noun.children)
-    if a_member or (singular and one and noun.lemma_.lower() not in _COLLECTIVE):
+    # "a 21-year-old": a person named by age alone, which the tagger reads as the adjective "old"
+    aged = noun.lower_ == "old" and any(c.lemma_.lower() in _AGE_UNITS for c in noun.children if c.dep_ == "npadvmod")
+    if a_member or (aged and one) or (singular and one and noun.lemma_.lower() not in _COLLECTIVE):
         return (Count(1, 1, 1, None, noun.text, 0, 0), *whole)  # "a tribal leader", "the governor and his driver"
     bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
     # not a bare conjunct: "a tribal elder and chief of the peace committee" is one man
