@@ -23,6 +23,7 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
     ("sentence", "expected"),
     [
         ("The bomb detonated prematurely, killing 6 people and the bomber.", {"killed": 7}),
+        ("Both gunmen were shot dead by the police.", {"killed": 2}),
         # a person named by age alone, not 21 people
         ("A 19-year-old was injured in a shooting in Derry.", {"injured": 1}),
         ("Gunmen killed a 45-year-old man and wounded a 17-year-old.", {"killed": 1, "injured": 1}),

@@ -413,6 +413,9 @@ def test_a_vehicle_that_hit_a_mine_is_a_landmine_event(coder: Coder) -> None:
         # a bare toll in the next sentence adds the people it names to the event's
         ("A suicide bomber killed two people at a government compound in Kabul. At least six militants were also "
          "killed.", 8),
+        # more dead told by referring back to the attack: added, not taken for the toll restated
+        ("A gunman killed three guards at a bank in Kano. Two police officers were also killed after the attack "
+         "began.", 5),
         # the same toll told again is not counted twice
         ("Eleven members of a family were killed when their car hit a roadside mine near Kunduz. Five children, "
          "two women and four men were killed in the explosion.", 11),

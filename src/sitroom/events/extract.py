@@ -205,8 +205,11 @@ def extract_events(ctx: EventContext) -> Coding:
                 mentions[-1] = _with_means(mentions[-1], trigger, ctx)
                 continue
             if _anaphoric(trigger, mentions, ctx):
-                # "... Two soldiers died in the attack": the toll and town of the event referred back to.
-                mentions[-1] = _with_casualties(mentions[-1], _casualties_for(trigger, owners, casualties))
+                # "... Two soldiers died in the attack": the toll and town of the event referred back to;
+                # "Four insurgents were also killed ... after the attack": more dead, not a restated toll
+                added = _casualties_for(trigger, owners, casualties)
+                also = any(t.lower_ == "also" and t.head.lemma_.lower() in _TOLL_VERBS for t in sent)
+                mentions[-1] = (_with_more_casualties if also else _with_casualties)(mentions[-1], added)
                 mentions[-1] = _with_place(mentions[-1], trigger, ctx)
                 continue
             mention = _code(ctx, sent, trigger, modality, _casualties_for(trigger, owners, casualties))

@@ -416,6 +416,8 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
         number = numbers[0]  # its whole phrase: "at least 17", "between 15 and 20"
         return _read(number.left_edge.i, max(number.i, min(number.right_edge.i, noun.i - 1)), noun)
     whole = noun.left_edge.idx, noun.idx + len(noun)  # "a person", read by the word patterns as "a"
+    if noun.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ == "both" for c in noun.children):
+        return (Count(2, 2, 2, None, noun.text, 0, 0), *whole)  # "Both militants were shot dead"
     singular = noun.tag_ in ("NN", "NNP")
     one = any((c.dep_ == "det" and c.lower_ in _ONE_DETERMINERS) or c.dep_ == "poss" for c in noun.children)
     # "a personnel" is Indian English for one member of the forces; "a group" is no one counted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -9,6 +10,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitroom.errors import ConfigError
+
+# A footnote mark glued to a word or a full stop, as pages copied from wikis have them: "Astrakhan.[9]".
+_FOOTNOTE_MARK = r"\[\d{1,3}\]"
+_FOOTNOTE = re.compile(_FOOTNOTE_MARK)
+_SENTENCE_ENDS = {".", "!", "?"}
 
 
 @Language.component("sitroom_paragraphs")  # type: ignore[untyped-decorator]
@@ -18,6 +24,15 @@ def mark_paragraphs(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+        elif _FOOTNOTE.fullmatch(previous.text) and not _FOOTNOTE.fullmatch(token.text):
+            # "in Astrakhan.[9][10] Four insurgents ...": the marks end their sentence, the next word starts one
+            first = previous.i
+            while first > 0 and _FOOTNOTE.fullmatch(doc[first - 1].text):
+                first -= 1
+            if first > 0 and doc[first - 1].text in _SENTENCE_ENDS:
+                for mark in doc[first : token.i]:
+                    mark.is_sent_start = False
+                token.is_sent_start = True
     return doc
 
 
@@ -58,4 +73,14 @@ def load_model(name: str) -> Language:
         raise ConfigError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}, which sitroom needs")
     nlp.add_pipe("sitroom_paragraphs", before="parser")
     nlp.add_pipe("sitroom_labels", after="sitroom_paragraphs")
+    _split_footnote_marks(nlp)
     return nlp
+
+
+
+
+def _split_footnote_marks(nlp: Language) -> None:
+    """Split "Astrakhan.[9]" into "Astrakhan", ".", "[9]": spaCy's rules leave "Astrakhan.[9" as one token,
+    which hides the town and the sentence's end."""
+    suffixes = [_FOOTNOTE_MARK, *nlp.Defaults.suffixes]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
