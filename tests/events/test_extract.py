@@ -547,3 +547,8 @@ def test_the_crime_an_arrest_is_for_is_an_event_of_its_own(coder: Coder) -> None
 )  # fmt: skip
 def test_the_weapon_decides_the_type(coder: Coder, text: str, sub_type: str) -> None:
     assert [m.sub_event_type for m in _code(coder, text)] == [sub_type]
+
+
+def test_a_continent_places_no_event(coder: Coder) -> None:
+    (m,) = _code(coder, "Militants attacked a convoy in Africa on Monday, killing four soldiers.")
+    assert m.place is None or (m.place.country != "" and m.place.note != "continent")

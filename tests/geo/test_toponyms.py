@@ -285,3 +285,12 @@ def test_an_upper_case_state_code_is_not_taken_for_a_state(nlp: Language, gazett
     text = "Fans gathered in LA on Sunday before the game in Paris."
     found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
     assert found["Paris"].country == "France"
+
+
+def test_a_continent_is_the_continent_not_a_town_of_its_name(nlp: Language, gazetteer: GeonamesStore) -> None:
+    text = "The outbreak has spread across West Africa and reached South America and Europe."
+    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    europe = found["Europe"]
+    assert (europe.note, europe.country, europe.precision) == ("continent", "", GeoPrecision.REGION)
+    assert europe.latitude is not None and 40 < europe.latitude < 60
+    assert found["South America"].longitude is not None and found["South America"].longitude < -30

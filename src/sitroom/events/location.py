@@ -31,7 +31,10 @@ def locate(
     ``frame_only`` takes only a place in the trigger's own frame, never the nearest town in the sentence.
     """
     sent = trigger.sent
-    named = [t for t in geography.within(sent.start_char, sent.end_char) if not _country_as_modifier(sent.doc, t)]
+    named = [
+        t for t in geography.within(sent.start_char, sent.end_char)
+        if t.place.country and not _country_as_modifier(sent.doc, t)  # a continent places no event
+    ]  # fmt: skip
     in_sentence = _own_part(trigger, named)
     if not in_sentence:
         return None

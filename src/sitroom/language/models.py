@@ -77,8 +77,6 @@ def load_model(name: str) -> Language:
     return nlp
 
 
-
-
 def _split_footnote_marks(nlp: Language) -> None:
     """Split "Astrakhan.[9]" into "Astrakhan", ".", "[9]": spaCy's rules leave "Astrakhan.[9" as one token,
     which hides the town and the sentence's end."""
