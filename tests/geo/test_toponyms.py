@@ -294,3 +294,24 @@ def test_a_continent_is_the_continent_not_a_town_of_its_name(nlp: Language, gaze
     assert (europe.note, europe.country, europe.precision) == ("continent", "", GeoPrecision.REGION)
     assert europe.latitude is not None and 40 < europe.latitude < 60
     assert found["South America"].longitude is not None and found["South America"].longitude < -30
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "precision"),
+    [
+        # a small town of the state's name elsewhere in the country does not make the state a town
+        ("Health officials in California reported two new cases.", "California", "United States",
+         GeoPrecision.REGION),
+        # the article names Canada: Ontario is the province, not the city in California
+        ("Cases rose in Ontario and Alberta, Canada.", "Ontario", "Canada", GeoPrecision.REGION),
+        # a metropolis keeps its name whatever country the article names
+        ("Palestinian officials in Jerusalem said talks would resume.", "Jerusalem", "Israel",
+         GeoPrecision.LOCALITY),
+        ("A suicide bomber struck a market in Kandahar.", "Kandahar", "Afghanistan", GeoPrecision.LOCALITY),
+    ],
+)  # fmt: skip
+def test_a_state_and_a_town_of_one_name(
+    nlp: Language, gazetteer: GeonamesStore, text: str, name: str, country: str, precision: GeoPrecision
+) -> None:
+    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    assert (found[name].country, found[name].precision) == (country, precision)

@@ -29,6 +29,9 @@ LANDMARK_POPULATION = 1_000_000
 # A place-labelled name found only outside the article's countries must be at least a sizeable town;
 # otherwise it is more likely a neighbourhood or village missing from the gazetteer ("Karama" in Mosul).
 FOREIGN_TOWN_POPULATION = 100_000
+# A bare name shared by a state and a city this big names the city, whatever country the article names:
+# "Palestinian officials in Jerusalem".
+METROPOLIS_POPULATION = 500_000
 # Weight of the document's countries against population when ranking candidates: a village in a country
 # the article is about outranks a mid-size town elsewhere (log10 population differences of 1-3).
 CONTEXT_COUNTRY_WEIGHT = 4.0
@@ -108,6 +111,7 @@ class Framing:
     by_name: frozenset[str] = frozenset()
     homes: frozenset[str] = frozenset()
     areas: frozenset[tuple[str, str]] = frozenset()  # (country, GeoNames admin1 code) of states it names
+    spelled: frozenset[str] = frozenset()  # countries it names or whose people it names, not through a state
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +144,8 @@ def resolve_document(
     ``actor_countries`` are the home countries (ISO2) of the armed groups the article names, one per mention:
     "Boko Haram attacked the town of Rann" is about Nigeria's Rann, though it never names Nigeria.
     """
-    context, by_name, areas = _context_countries(doc, countries, gazetteer)
-    framing = Framing(context, by_name, frozenset(actor_countries), areas)
+    context, by_name, areas, spelled = _context_countries(doc, countries, gazetteer)
+    framing = Framing(context, by_name, frozenset(actor_countries), areas, spelled)
     found = find_toponyms(doc, gazetteer, countries, framing)
     toponyms = tuple(_with_capitals(doc, found, gazetteer, countries))
     return DocumentGeography(toponyms, _main_countries(context, toponyms, countries), framing)
@@ -157,7 +161,7 @@ def resolve_name(text: str, framing: Framing, gazetteer: Gazetteer, countries: C
     candidates = gazetteer.candidates(text)
     key = name_key(text)
     subdivisions = gazetteer.subdivisions(text)
-    if subdivisions and not _namesake_town(key, candidates, subdivisions):
+    if subdivisions and not _namesake_town(key, candidates, subdivisions, framing):
         return _subdivision_place(subdivisions, candidates, framing, countries, text)
     if not candidates:
         return None
@@ -273,13 +277,14 @@ def _capital(token: Token, gazetteer: Gazetteer, countries: CountryTable) -> Top
 
 def _context_countries(
     doc: Doc, countries: CountryTable, gazetteer: Gazetteer
-) -> tuple[Counter[str], frozenset[str], frozenset[tuple[str, str]]]:
+) -> tuple[Counter[str], frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
     """How often ``doc`` names each country or its people, which countries it names by name, and the states
     or provinces it names (as country and GeoNames admin1 code, where GeoNames codes them with ISO letters:
     "Dublin ... Ohio" is Dublin, Ohio)."""
     counts: Counter[str] = Counter()
     by_name: set[str] = set()
     areas: set[tuple[str, str]] = set()
+    spelled: set[str] = set()
     ents = doc.ents  # built by a pass over every token: ask once
     inside_names = {i for e in ents if len(e) > 1 and e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
     for token in (doc[i] for i in _capitalised(doc)):
@@ -295,6 +300,7 @@ def _context_countries(
             if first.head.lemma_.lower() in _FOREIGN_THINGS and first.dep_ in ("amod", "compound", "nmod", "poss"):
                 continue  # "the Italian consulate in Cairo", "the US Embassy in Manila": foreign, not framing
             counts[country.iso2] += 1
+            spelled.add(country.iso2)
             if named:
                 by_name.add(named.iso2)
     for ent in ents:
@@ -305,13 +311,14 @@ def _context_countries(
         if len(ent) > 1 and ent.label_ in _PLACE_LABELS and (country := countries.by_name(name)):
             counts[country.iso2] += 1
             by_name.add(country.iso2)
+            spelled.add(country.iso2)
         elif (ent.label_ in _PLACE_LABELS or _after_subdivision_noun(ent)) and (
             owner := _subdivision_country(ent, gazetteer)
         ):
             counts[owner] += 1  # "Borno State", "Cauca": a subdivision of one country names it
             by_name.add(owner)
             areas.update(_named_areas(ent, gazetteer))
-    return counts, frozenset(by_name), frozenset(areas)
+    return counts, frozenset(by_name), frozenset(areas), frozenset(spelled)
 
 
 def _named_areas(ent: Span, gazetteer: Gazetteer) -> set[tuple[str, str]]:
@@ -458,7 +465,7 @@ def _resolve_span(
         # "Nara, Mali": the town of the country named after it, not Japan's prefecture
         return _locality(max(theirs, key=lambda c: _score(c, key, framing)), owner, text)
     subdivisions = gazetteer.subdivisions(text)
-    if subdivisions and _means_subdivision(span, candidates, subdivisions):
+    if subdivisions and _means_subdivision(span, candidates, subdivisions, framing):
         if not _accept_subdivision(span, subdivisions, framing):
             return None
         subdivisions = _of_the_kind_named(span, subdivisions)
@@ -472,7 +479,9 @@ def _resolve_span(
     return _locality(best, owner, text)
 
 
-def _means_subdivision(span: Span, towns: tuple[GazetteerEntry, ...], subdivisions: tuple[Subdivision, ...]) -> bool:
+def _means_subdivision(
+    span: Span, towns: tuple[GazetteerEntry, ...], subdivisions: tuple[Subdivision, ...], framing: Framing
+) -> bool:
     """'Borno State', 'the province of Kandahar' and bare 'Cauca' name subdivisions; bare 'Kandahar' names the
     town of that name in the same country, as 'Kirkuk' and 'Gombe' do, and bare 'Jerusalem' the city."""
     doc = span.doc
@@ -482,19 +491,34 @@ def _means_subdivision(span: Span, towns: tuple[GazetteerEntry, ...], subdivisio
         return True
     if after in _TOWN_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in _TOWN_NOUNS):
         return False  # "the northern Israeli city of Acre", not the Brazilian state
-    return not _namesake_town(name_key(span.text), towns, subdivisions)
+    return not _namesake_town(name_key(span.text), towns, subdivisions, framing)
 
 
-def _namesake_town(key: str, towns: tuple[GazetteerEntry, ...], subdivisions: tuple[Subdivision, ...]) -> bool:
-    """Is there a town of the name in a subdivision's country, or a city elsewhere ("Jerusalem")?"""
+def _namesake_town(
+    key: str, towns: tuple[GazetteerEntry, ...], subdivisions: tuple[Subdivision, ...], framing: Framing
+) -> bool:
+    """Is there a town of the name in the subdivision itself, or a city elsewhere ("Jerusalem") in a country
+    the article does not leave out? "Kandahar" is the city; "California" is the state, not the town in
+    Maryland; "Ontario" in an article that names Canada is the province, not the city in California."""
     homes = {s.country for s in subdivisions}
+    codes = {(s.country, s.code.partition("-")[2]) for s in subdivisions}
+    named = framing.spelled
+    foreign_ruled_out = bool(named & homes)
+
+    def inside(town: GazetteerEntry) -> bool:  # where GeoNames codes admin1 with ISO letters, it can tell
+        code = town.admin1_code
+        return town.country in homes and (code is None or not code.isalpha() or (town.country, code) in codes)
+
+    def elsewhere(town: GazetteerEntry) -> bool:  # a metropolis whatever the article names
+        if town.population >= METROPOLIS_POPULATION:
+            return True
+        return town.population >= FOREIGN_TOWN_POPULATION and not (foreign_ruled_out and town.country not in named)
+
     own = [t for t in towns if name_key(t.name) == key]
     english = all(name_key(s.name) != key for s in subdivisions)  # a name from subdivision_names.yaml
-    if english and any(t.country in homes and t.population >= FOREIGN_TOWN_POPULATION for t in towns):
+    if english and any(inside(t) and t.population >= FOREIGN_TOWN_POPULATION for t in towns):
         return True  # a city known by this name too: "Raqqa" (Ar Raqqah), "Dohuk" (Duhok)
-    return any(
-        (t.country in homes and t.population >= TOWN_POPULATION) or t.population >= FOREIGN_TOWN_POPULATION for t in own
-    )  # "Kandahar", but not the hamlet called Oklahoma
+    return any((inside(t) and t.population >= TOWN_POPULATION) or elsewhere(t) for t in own)  # not "Oklahoma"
 
 
 def _accept_subdivision(span: Span, subdivisions: tuple[Subdivision, ...], framing: Framing) -> bool:
