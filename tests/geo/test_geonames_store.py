@@ -159,3 +159,13 @@ def test_an_imported_village_places_the_events_told_there(tmp_path: Path) -> Non
     (after,) = coder.code_text(text, published=dt.date(2016, 11, 1))
     assert after.place is not None
     assert (after.place.name, after.place.precision, after.place.admin1) == ("Zawita", GeoPrecision.LOCALITY, "Duhok")
+
+
+def test_imported_admin1_names_give_provinces_a_point(tmp_path: Path) -> None:
+    store = GeonamesStore.open(tmp_path / "gazetteer.sqlite", min_population=15000)
+    (before,) = store.subdivisions("Queensland")
+    assert before.latitude is None  # GeoNames codes Australia's states with numbers: no tie without names
+    import_file(store, SHARED / "admin1CodesASCII.txt")
+    (after,) = store.subdivisions("Queensland")
+    assert after.latitude is not None and after.longitude is not None
+    assert -30 < after.latitude < -10 and 138 < after.longitude < 154

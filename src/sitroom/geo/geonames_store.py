@@ -184,7 +184,12 @@ class GeonamesStore:
     @cached_property
     def _subdivisions(self) -> SubdivisionTable:
         rows = self._connection.execute("SELECT country, admin1, latitude, longitude, towns FROM area").fetchall()
-        return build_subdivisions(rows, not_place_names())
+        names = [
+            (country, code, name)
+            for full, name in self._connection.execute("SELECT code, name FROM admin WHERE code NOT LIKE '%.%.%'")
+            for country, _, code in [str(full).partition(".")]
+        ]
+        return build_subdivisions(rows, not_place_names(), names)
 
     @property
     def version(self) -> str:

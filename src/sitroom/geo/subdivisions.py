@@ -52,13 +52,22 @@ class SubdivisionTable:
 AreaMean = tuple[str, str, float, float, int]
 
 
-def build_subdivisions(areas: Iterable[AreaMean], excluded: frozenset[str] = frozenset()) -> SubdivisionTable:
+def build_subdivisions(
+    areas: Iterable[AreaMean],
+    excluded: frozenset[str] = frozenset(),
+    admin1_names: Iterable[tuple[str, str, str]] = (),
+) -> SubdivisionTable:
     """Every top-level ISO 3166-2 subdivision, with a point where the gazetteer's towns, summed up by admin1
-    code in ``areas``, share its coding.
+    code in ``areas``, can be tied to it: by its coding where GeoNames uses the ISO letters, else by name
+    through ``admin1_names`` (country, GeoNames admin1 code, name), which an imported
+    ``admin1CodesASCII.txt`` gives ("Queensland" is AU.04).
 
     ``excluded`` holds name keys that are never looked up ("central", "northern": regions of many countries,
     and words far more often than places)."""
-    points = _points(list(areas))
+    listed = list(areas)
+    points = _points(listed)
+    means = {(country, code): (latitude, longitude) for country, code, latitude, longitude, _ in listed}
+    coded_by_name = {(country, name_key(name)): code for country, code, name in admin1_names}
     english = _english_names()
     by_key: dict[str, list[Subdivision]] = defaultdict(list)
     for item in pycountry.subdivisions:
@@ -67,6 +76,16 @@ def build_subdivisions(areas: Iterable[AreaMean], excluded: frozenset[str] = fro
             continue
         country, _, local = code.partition("-")
         latitude, longitude = points.get((country, local), (None, None))
+        if latitude is None:
+            geonames = next(
+                (
+                    c
+                    for n in (str(item.name), *english.get(code, ()))
+                    if (c := coded_by_name.get((country, name_key(n))))
+                ),
+                None,
+            )
+            latitude, longitude = means.get((country, geonames), (None, None)) if geonames else (None, None)
         subdivision = Subdivision(str(item.name), country, code, str(item.type), latitude, longitude)
         for key in {name_key(name) for name in (subdivision.name, *english.get(code, ()))}:
             if key and key not in excluded:
