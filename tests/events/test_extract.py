@@ -552,3 +552,18 @@ def test_the_weapon_decides_the_type(coder: Coder, text: str, sub_type: str) -> 
 def test_a_continent_places_no_event(coder: Coder) -> None:
     (m,) = _code(coder, "Militants attacked a convoy in Africa on Monday, killing four soldiers.")
     assert m.place is None or (m.place.country != "" and m.place.note != "continent")
+
+
+def test_the_sentence_after_an_attack_that_tells_its_means_types_it(coder: Coder) -> None:
+    text = (
+        "A Taliban attack on an army base in Helmand left 12 soldiers dead. The attack began when an attacker "
+        "rammed his explosive-laden truck into the gate."
+    )
+    (m,) = _code(coder, text)
+    assert (m.sub_event_type, m.actor1 and m.actor1.name) == ("Suicide bomb", "Taliban")
+    assert m.fatalities is not None and m.fatalities.best >= 12
+
+
+def test_a_bombing_elsewhere_after_an_attack_is_its_own_event(coder: Coder) -> None:
+    text = "Militants attacked a police station in Kano on Monday, killing four officers. A bomb exploded in Kaduna."
+    assert [m.sub_event_type for m in _code(coder, text)] == ["Armed clash", "Remote explosive/landmine/IED"]

@@ -81,6 +81,8 @@ _STATE_MEANS = {"Air/drone strike"}
 _DESTRUCTION = "Looting/property destruction"
 _CONSEQUENCE_LEMMAS = {"kill", "incinerate", "massacre", "slaughter", "murder", "wound", "injure"}
 _TOLL_VERBS = {"kill", "die", "injure", "wound", "perish"}
+_GENERIC_ATTACKS = {"attack", "attacks", "assault", "raid", "attacked", "assaulted", "raided"}
+_MEANS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack"}
 _TOLL_KINDS = {"killed", "injured"}
 _DETERMINERS = {"det", "nummod", "poss", "quantmod"}
 _ANAPHORIC = {"the", "these", "this", "those", "that"}
@@ -181,6 +183,7 @@ def extract_events(ctx: EventContext) -> Coding:
         # the assault ..., six soldiers were killed") or merely threatens.
         owners = [t for t in kept if modalities[t.head.i].asserted] or kept
         coded = 0
+        absorbed = False  # a mention that only told the means of the one before
         claimed = False
         for trigger in kept:
             modality = modalities[trigger.head.i]
@@ -213,6 +216,19 @@ def extract_events(ctx: EventContext) -> Coding:
                 mentions[-1] = _with_place(mentions[-1], trigger, ctx)
                 continue
             mention = _code(ctx, sent, trigger, modality, _casualties_for(trigger, owners, casualties))
+            if (
+                mention is not None and mentions and last is not None and _continues(ctx, last, sent)
+                and _tells_the_means(mentions[-1], mention)
+            ):  # fmt: skip
+                # "A Taliban attack on a post left 32 troops dead. The attack began when a suicide bomber
+                # rammed his explosive-laden vehicle into the base": how the attack just told was done
+                kind = ctx.taxonomy[mention.sub_event_type]
+                mentions[-1] = dataclasses.replace(
+                    mentions[-1], sub_event_type=mention.sub_event_type, event_type=kind.event_type,
+                    disorder_type=kind.disorder_type,
+                )  # fmt: skip
+                absorbed = True
+                continue
             if mention is not None:
                 parts = _parts(mention, trigger, ctx)
                 mentions.extend(parts)
@@ -226,7 +242,7 @@ def extract_events(ctx: EventContext) -> Coding:
         where = _where_it_happened(sent) if not coded and mentions and last is not None else None
         if where is not None and last is not None and _continues(ctx, last, sent):  # "The incident took place in"
             mentions[-1] = _with_place(mentions[-1], Trigger(where, where.i, where.i + 1, "incident"), ctx)
-        if coded:
+        if coded or absorbed:
             last = sent
         elif casualties and len(asserted) == len(triggers) and not claimed:
             tolls = [c for c in casualties if c.figure.kind in _TOLL_KINDS]
@@ -457,6 +473,20 @@ def _with_more_casualties(mention: EventMention, casualties: list[Casualty]) -> 
     return dataclasses.replace(
         mention, fatalities=add_figures(mention.fatalities, killed), injured=add_figures(mention.injured, injured)
     )
+
+
+def _tells_the_means(before: EventMention, mention: EventMention) -> bool:
+    """``mention``, told in the sentence after ``before``, only says how that attack was done: ``before`` is
+    an attack of unknown means, ``mention`` a bombing with no toll, actor or town of its own that differ."""
+    if before.trigger.lower() not in _GENERIC_ATTACKS or before.sub_event_type not in ("Armed clash", "Attack"):
+        return False
+    if mention.sub_event_type not in _MEANS or mention.fatalities is not None or mention.injured is not None:
+        return False
+    if mention.actor1 is not None and before.actor1 is not None and mention.actor1.name != before.actor1.name:
+        return False
+    place = mention.place
+    borrowed = place is not None and (place.note or "").startswith(("no place named", "no town named"))
+    return place is None or borrowed or before.place is None or place.name == before.place.name
 
 
 def _subordinate(trigger: Trigger, triggers: list[Trigger]) -> bool:

@@ -129,6 +129,10 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
             return dataclasses.replace(trigger, sub_event_type=weapon.sub_event_type)
     if trigger.sub_event_type not in (VIOLENCE, "Attack") and not generic_explosion:
         return trigger
+    if head.lemma_.lower() == "ram" and any(
+        "explosive" in t.lower_ or "bomb" in t.lower_ for o in head.children if o.dep_ == "dobj" for t in o.subtree
+    ):
+        return dataclasses.replace(trigger, sub_event_type=SUICIDE)  # "rammed his explosive-laden vehicle into"
     bombed = _by_a_bomber(head)
     if bombed is not None:
         return dataclasses.replace(trigger, sub_event_type=bombed)
