@@ -169,3 +169,14 @@ def test_imported_admin1_names_give_provinces_a_point(tmp_path: Path) -> None:
     (after,) = store.subdivisions("Queensland")
     assert after.latitude is not None and after.longitude is not None
     assert -30 < after.latitude < -10 and 138 < after.longitude < 154
+
+
+def test_a_file_that_is_not_a_store_is_refused_in_one_line(tmp_path: Path) -> None:
+    from sitroom.errors import ConfigError
+
+    text = tmp_path / "notes.sqlite"
+    text.write_text("not a database\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"notes\.sqlite: not a sitroom gazetteer store"):
+        GeonamesStore.open(text, min_population=None)
+    with pytest.raises(ConfigError, match="is a folder"):
+        GeonamesStore.open(tmp_path, min_population=None)

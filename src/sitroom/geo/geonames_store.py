@@ -141,7 +141,10 @@ class GeonamesStore:
         ``min_population`` or more built and current; ``None`` leaves the default out (a store of imports
         only, as tests use)."""
         store = cls(path or default_store_path())
+        if store.path.is_dir():
+            raise ConfigError(f"{store.path}: is a folder; set gazetteer_path to a file, such as gazetteer.sqlite")
         if min_population is None:
+            store._meta()  # refuses a file that is not a store
             with store.writing() as con:
                 _set_meta(con, format=str(STORE_FORMAT), name_key=str(NAME_KEY_FORMAT))
         else:
@@ -233,11 +236,16 @@ class GeonamesStore:
     @contextlib.contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: everything in it is stored, or (on any error) nothing is."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = sqlite3.connect(self.path, timeout=600, isolation_level=None)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(self.path, timeout=600, isolation_level=None)
             con.executescript(_SCHEMA)  # before the transaction: executescript commits what is pending
             con.execute("BEGIN IMMEDIATE")
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(
+                f"{self.path}: cannot write the gazetteer store ({exc}); set gazetteer_path to a writable file"
+            ) from exc
+        try:
             yield con
             con.execute("COMMIT")
         except BaseException:
