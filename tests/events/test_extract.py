@@ -539,6 +539,10 @@ def test_the_crime_an_arrest_is_for_is_an_event_of_its_own(coder: Coder) -> None
     ("text", "sub_type"),
     [
         ("Rebels destroyed a power pylon with a bomb near Kirkuk.", "Remote explosive/landmine/IED"),
+        ("A US drone strike destroyed a car in North Waziristan, killing four militants.", "Air/drone strike"),
+        # hyphenated words in the lexicon match spaCy's three tokens
+        ("A booby-trapped car struck an army base in Shabwa, killing eight soldiers.",
+         "Remote explosive/landmine/IED"),
         ("A landmine was triggered by rebels near a truck in Rayagada district.", "Remote explosive/landmine/IED"),
         # "bomb disposal" says what kind of officers they were
         ("Two bomb disposal officers were killed when a device they were dismantling exploded in Hit.",

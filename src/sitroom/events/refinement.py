@@ -90,7 +90,10 @@ def _generic_explosion(trigger: Trigger) -> bool:
 
 
 def _used_by(weapon: Token, verb: Token) -> bool:
-    """'destroyed a power pylon with a bomb': ``weapon`` is what ``verb`` was done with."""
+    """'destroyed a power pylon with a bomb', 'a drone strike destroyed a vehicle': ``weapon`` is what
+    ``verb`` was done with."""
+    if weapon.dep_ == "nsubj" and weapon.head.i == verb.i:
+        return True
     return bool(weapon.dep_ == "pobj" and weapon.head.lower_ == "with" and weapon.head.head.i == verb.i)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -109,7 +111,7 @@ def load_lexicon() -> Lexicon:
     phrases: dict[tuple[str, ...], str] = {}
     for group in raw:
         for word in group["words"]:
-            parts = tuple(word.lower().split())
+            parts = tuple(_WORD_PARTS.findall(word.lower()))  # as spaCy splits "drive-by" into three tokens
             if len(parts) == 1:
                 words.setdefault(parts[0], group["sub_event_type"])
             else:
@@ -224,6 +226,7 @@ def _by_object(trigger: Trigger) -> Trigger | None:
     return None
 
 
+_WORD_PARTS = re.compile(r"[^\W_]+|[^\w\s]")
 _TREADING = frozenset({"step", "run", "drive", "tread"})
 # Things fired that "enter" or "hit" a place without taking it.
 _PROJECTILES = frozenset({"rocket", "missile", "shell", "mortar", "bullet", "projectile", "drone", "bomb"})
