@@ -6,12 +6,17 @@ import pytest
 from spacy.language import Language
 
 from sitroom.geo import GeonamesStore, load_countries, name_key, resolve_document
-from sitroom.model import GeoPrecision
+from sitroom.model import GeoPrecision, Place
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> GeonamesStore:
     return GeonamesStore.open()
+
+
+def _places(nlp: Language, gazetteer: GeonamesStore, text: str) -> dict[str, Place]:
+    """Each toponym's words and the place they resolve to, in ``text``'s own context."""
+    return {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
 
 
 @pytest.mark.parametrize(
@@ -86,7 +91,7 @@ def test_countries_by_name_and_demonym() -> None:
 def test_words_around_a_name_make_it_a_place(
     nlp: Language, gazetteer: GeonamesStore, text: str, name: str, country: str
 ) -> None:
-    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    found = _places(nlp, gazetteer, text)
     assert found[name].country == country and found[name].precision == GeoPrecision.LOCALITY
 
 
@@ -232,7 +237,7 @@ def test_parts_of_longer_names_are_not_places(
 def test_states_and_provinces_are_subdivisions(
     nlp: Language, gazetteer: GeonamesStore, text: str, name: str, admin1: str, country: str
 ) -> None:
-    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    found = _places(nlp, gazetteer, text)
     place = found[name]
     assert (place.admin1, place.country, place.precision) == (admin1, country, GeoPrecision.REGION)
 
@@ -241,7 +246,7 @@ def test_a_province_is_placed_at_its_namesake_town_and_frames_its_towns(
     nlp: Language, gazetteer: GeonamesStore
 ) -> None:
     text = "A car bomb attack rocked Kandahar province. Two policemen died on the road from Caldono in Cauca."
-    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    found = _places(nlp, gazetteer, text)
     kandahar = found["Kandahar"]
     assert kandahar.latitude == pytest.approx(31.61, abs=0.1) and kandahar.longitude == pytest.approx(65.7, abs=0.1)
     assert kandahar.note is not None and "namesake town" in kandahar.note
@@ -259,7 +264,7 @@ def test_a_province_is_placed_at_its_namesake_town_and_frames_its_towns(
 def test_a_town_named_like_a_province_is_the_town(
     nlp: Language, gazetteer: GeonamesStore, text: str, name: str, place: str, country: str
 ) -> None:
-    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    found = _places(nlp, gazetteer, text)
     assert (found[name].name, found[name].country, found[name].precision) == (place, country, GeoPrecision.LOCALITY)
 
 
@@ -277,19 +282,19 @@ def test_a_town_named_like_a_province_is_the_town(
 def test_a_state_the_article_names_places_its_towns(
     nlp: Language, gazetteer: GeonamesStore, text: str, name: str, state: str
 ) -> None:
-    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    found = _places(nlp, gazetteer, text)
     assert (found[name].country, found[name].admin1) == ("United States", state)
 
 
 def test_an_upper_case_state_code_is_not_taken_for_a_state(nlp: Language, gazetteer: GeonamesStore) -> None:
     text = "Fans gathered in LA on Sunday before the game in Paris."
-    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    found = _places(nlp, gazetteer, text)
     assert found["Paris"].country == "France"
 
 
 def test_a_continent_is_the_continent_not_a_town_of_its_name(nlp: Language, gazetteer: GeonamesStore) -> None:
     text = "The outbreak has spread across West Africa and reached South America and Europe."
-    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    found = _places(nlp, gazetteer, text)
     europe = found["Europe"]
     assert (europe.note, europe.country, europe.precision) == ("continent", "", GeoPrecision.REGION)
     assert europe.latitude is not None and 40 < europe.latitude < 60
@@ -313,5 +318,5 @@ def test_a_continent_is_the_continent_not_a_town_of_its_name(nlp: Language, gaze
 def test_a_state_and_a_town_of_one_name(
     nlp: Language, gazetteer: GeonamesStore, text: str, name: str, country: str, precision: GeoPrecision
 ) -> None:
-    found = {t.text: t.place for t in resolve_document(nlp(text), gazetteer, load_countries()).toponyms}
+    found = _places(nlp, gazetteer, text)
     assert (found[name].country, found[name].precision) == (country, precision)

