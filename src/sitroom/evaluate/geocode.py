@@ -7,8 +7,9 @@ resolve at all scores the largest error on Earth, as in Gritta et al. (2019), "A
 evaluation", whose measures these are: accuracy within 161 km (100 miles), mean and median error, and the
 area under the curve of log errors (0 is perfect, 1 is every toponym at the antipodes).
 
-``per_second`` counts toponyms resolved per second of resolution alone: finding and resolving an article's
-places and scoring its gold toponyms, without the spaCy parse, which the language stage pays once for all.
+``per_second`` counts toponyms resolved per second of resolution alone, after loading: finding and
+resolving an article's places and scoring its gold toponyms, without the spaCy parse and the actor
+dictionary's scan for armed groups, which other stages pay once for all.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ _SENTENCE_ENDS = {".", "!", "?"}
 
 @Language.component("sitroom_paragraphs")  # type: ignore[untyped-decorator]
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so headlines never join the first paragraph."""
+    """Start a sentence after every blank line, so headlines never join the first paragraph, and after the
+    footnote marks that follow a sentence's end ("Astrakhan.[9] Four ..."), which stay with that sentence."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
