@@ -320,3 +320,19 @@ def test_a_state_and_a_town_of_one_name(
 ) -> None:
     found = _places(nlp, gazetteer, text)
     assert (found[name].country, found[name].precision) == (country, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        # the article names another US state: Georgia is the state
+        ("Storms hit Alabama on Monday and moved east into Georgia overnight.", "United States", "Georgia"),
+        # nothing says the United States: Georgia is the country
+        ("Russian troops crossed into Georgia near South Ossetia.", "Georgia", None),
+    ],
+)
+def test_a_country_that_is_also_a_state(
+    nlp: Language, gazetteer: GeonamesStore, text: str, country: str, admin1: str | None
+) -> None:
+    place = _places(nlp, gazetteer, text)["Georgia"]
+    assert (place.country, place.admin1, place.precision) == (country, admin1, GeoPrecision.REGION)

@@ -454,6 +454,8 @@ def _resolve_span(
         return None  # but "the town of Bosso" names a town, though the parser read "Bosso of Niger" as a person
     if country is not None and (city := _city_named_for(span, gazetteer)) is not None:
         return _locality(city, countries.by_code(city.country), text)  # "in Benin city of Edo State"
+    if country is not None and (state := _state_of_the_story(text, country, gazetteer, framing)) is not None:
+        return _subdivision_place((state,), candidates, framing, countries, text)  # "Georgia" in Atlanta news
     if country is not None:
         return country_place(country, text)
     if text.isupper():
@@ -477,6 +479,17 @@ def _resolve_span(
     best = max(candidates, key=lambda c: _score(c, key, framing))
     owner = countries.by_code(best.country)
     return _locality(best, owner, text)
+
+
+def _state_of_the_story(text: str, country: Country, gazetteer: Gazetteer, framing: Framing) -> Subdivision | None:
+    """A country's name that is also a state of a country whose other states the article names: "Georgia"
+    in a report that names Alabama too is the US state."""
+    states = [s for s in gazetteer.subdivisions(text) if s.country != country.iso2]
+    home = [
+        s for s in states
+        if any(c == s.country and code != s.code.partition("-")[2] for c, code in framing.areas)
+    ]  # fmt: skip
+    return home[0] if len(home) == 1 else None
 
 
 def _means_subdivision(
