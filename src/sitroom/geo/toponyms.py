@@ -312,28 +312,21 @@ def _context_countries(
             counts[country.iso2] += 1
             by_name.add(country.iso2)
             spelled.add(country.iso2)
-        elif (ent.label_ in _PLACE_LABELS or _after_subdivision_noun(ent)) and (
-            owner := _subdivision_country(ent, gazetteer)
-        ):
-            counts[owner] += 1  # "Borno State", "Cauca": a subdivision of one country names it
-            by_name.add(owner)
-            areas.update(_named_areas(ent, gazetteer))
+        elif ent.label_ in _PLACE_LABELS or _after_subdivision_noun(ent):
+            subdivisions = _subdivisions_named(ent, gazetteer)
+            owners = {s.country for s in subdivisions}
+            if len(owners) == 1:
+                owner = owners.pop()
+                counts[owner] += 1  # "Borno State", "Cauca": a subdivision of one country names it
+                by_name.add(owner)
+                areas.update((s.country, s.code.partition("-")[2]) for s in subdivisions)
     return counts, frozenset(by_name), frozenset(areas), frozenset(spelled)
-
-
-def _named_areas(ent: Span, gazetteer: Gazetteer) -> set[tuple[str, str]]:
-    return {(s.country, s.code.partition("-")[2]) for s in _subdivisions_named(ent, gazetteer)}
 
 
 def _after_subdivision_noun(ent: Span) -> bool:
     """'the department of Norte de Santander' (tagged ORG)."""
     before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start]]
     return len(before) == 2 and before[1] == "of" and before[0] in _SUBDIVISION_NOUNS
-
-
-def _subdivision_country(ent: Span, gazetteer: Gazetteer) -> str | None:
-    owners = {s.country for s in _subdivisions_named(ent, gazetteer)}
-    return owners.pop() if len(owners) == 1 else None
 
 
 def _subdivisions_named(ent: Span, gazetteer: Gazetteer) -> tuple[Subdivision, ...]:
