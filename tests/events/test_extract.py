@@ -514,6 +514,9 @@ def test_an_event_with_no_place_of_its_own_takes_the_articles_one_town(coder: Co
         ("An explosive charge went off near an army patrol in Anbar, wounding two soldiers.",
          "Remote explosive/landmine/IED"),
         ("An army convoy came under fire near Ramadi, and two soldiers were wounded.", "Armed clash"),
+        # a passive whose agent is someone who attacks: an attack; "injured by shrapnel" alone is none
+        ("Two police officers were injured at the station in Lyon by a knife-wielding suspect.", "Armed clash"),
+        ("Kurdish fighters were targeted at a checkpoint near Raqqa by an Islamic State cell.", "Armed clash"),
         # "attempted to storm" with a toll is no weather storm
         ("Six policemen and four militants were killed when militants attempted to storm a checkpoint in Ghazni.",
          "Armed clash"),
@@ -571,3 +574,7 @@ def test_the_sentence_after_an_attack_that_tells_its_means_types_it(coder: Coder
 def test_a_bombing_elsewhere_after_an_attack_is_its_own_event(coder: Coder) -> None:
     text = "Militants attacked a police station in Kano on Monday, killing four officers. A bomb exploded in Kaduna."
     assert [m.sub_event_type for m in _code(coder, text)] == ["Armed clash", "Remote explosive/landmine/IED"]
+
+
+def test_hurt_by_a_thing_or_targeted_by_words_is_no_attack(coder: Coder) -> None:
+    assert _code(coder, "The company was targeted by sanctions in March.") == ()

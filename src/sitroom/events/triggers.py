@@ -16,6 +16,11 @@ SUICIDE = "Suicide bomb"
 IED = "Remote explosive/landmine/IED"
 _SUICIDE_ATTACKERS = {"bomber", "attacker"}
 _HURTING = {"wound", "injure"}  # triggers only where someone does the hurting
+# Who attacks, as the agent of a passive: "injured by a suspect", "targeted by a terror cell".
+_ASSAILANTS = {
+    "suspect", "attacker", "assailant", "gunman", "militant", "insurgent", "terrorist", "rebel", "jihadist",
+    "cell", "fighter", "man", "woman", "youth", "gang", "mob", "extremist", "guerrilla", "separatist",
+}  # fmt: skip
 _MAX_PHRASE = 5
 _KINDS_OF_THINGS = {
     "expert", "team", "squad", "unit", "technician", "specialist", "survivor", "victim", "helicopter", "dog",
@@ -284,6 +289,8 @@ def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
             return Trigger(token, i, i + 1, lexicon.words[form])
     if token.lemma_.lower() in _HURTING and token.pos_ == "VERB" and _hurts_someone(token):
         return Trigger(token, i, i + 1, VIOLENCE)  # "A Palestinian wounded two police officers with a knife"
+    if token.lemma_.lower() == "target" and token.pos_ == "VERB" and _done_by_assailants(token):
+        return Trigger(token, i, i + 1, VIOLENCE)  # "SDF members were targeted by an Islamic State cell"
     if token.lemma_.lower() in _SUICIDE_ATTACKERS and any(
         t.lower_ == "suicide" for left in token.lefts for t in left.subtree
     ):
@@ -292,9 +299,18 @@ def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
 
 
 def _hurts_someone(verb: Token) -> bool:
-    """'A Palestinian wounded two police officers': a doer and the people hurt, not '29 wounded'."""
+    """'A Palestinian wounded two police officers', 'Two police agents were injured by a suspect': a doer and
+    the people hurt, not '29 wounded' or 'injured by shrapnel'."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(c.dep_ == "dobj" for c in verb.children) and any(not s.like_num and s.tag_ != "CD" for s in subjects)
+    if any(c.dep_ == "dobj" for c in verb.children) and any(not s.like_num and s.tag_ != "CD" for s in subjects):
+        return True
+    return _done_by_assailants(verb)
+
+
+def _done_by_assailants(verb: Token) -> bool:
+    """A passive verb whose agent is someone who attacks: 'were targeted by an Islamic State cell'."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(a.lemma_.lower() in _ASSAILANTS for a in agents)
 
 
 def _headline_noun(token: Token, sent: Span) -> bool:
