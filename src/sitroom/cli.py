@@ -21,6 +21,7 @@ from typer.exceptions import TyperException
 from sitroom.errors import SitroomError
 from sitroom.export import FORMATS, write_events
 from sitroom.geo import GeonamesStore
+from sitroom.geo.geonames_store import StoreSummary
 from sitroom.model import Event, EventMention
 from sitroom.pipeline import IngestReport, ingest
 from sitroom.settings import Settings, load_settings
@@ -304,6 +305,15 @@ def _gazetteer(config: Path | None, path: Path | None) -> GeonamesStore:
     return GeonamesStore.open(settings.gazetteer_path, settings.min_city_population)
 
 
+def _print_store_summary(store: GeonamesStore) -> StoreSummary:
+    summary = store.summary()
+    console.print(
+        f"{summary.path}: {summary.places:,} places, {summary.names:,} names, {summary.admin_areas:,} admin areas",
+        highlight=False,
+    )
+    return summary
+
+
 @gazetteer_app.command("import")
 def gazetteer_import_command(
     files: Annotated[
@@ -326,11 +336,7 @@ def gazetteer_import_command(
         console.print(
             f"{result.file}: {result.kind}, {result.lines:,} lines read, {result.written:,} written", highlight=False
         )
-    summary = store.summary()
-    console.print(
-        f"{summary.path}: {summary.places:,} places, {summary.names:,} names, {summary.admin_areas:,} admin areas",
-        highlight=False,
-    )
+    _print_store_summary(store)
 
 
 @gazetteer_app.command("lookup")
@@ -375,11 +381,7 @@ def gazetteer_lookup_command(
 @gazetteer_app.command("info")
 def gazetteer_info_command(gazetteer: GazetteerOption = None, config: ConfigOption = None) -> None:
     """Where the gazetteer store is, what it holds, and which files were imported into it."""
-    summary = _gazetteer(config, gazetteer).summary()
-    console.print(
-        f"{summary.path}: {summary.places:,} places, {summary.names:,} names, {summary.admin_areas:,} admin areas",
-        highlight=False,
-    )
+    summary = _print_store_summary(_gazetteer(config, gazetteer))
     for record in summary.imports:
         console.print(
             f"  {record['file']}: {record['kind']}, {record['written']:,} written, {record['imported']}",

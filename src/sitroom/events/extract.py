@@ -36,7 +36,7 @@ from sitroom.events.summaries import apportion_summaries
 from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import SUICIDE, TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
-from sitroom.geo.toponyms import DocumentGeography, country_place, names_an_incident
+from sitroom.geo.toponyms import DocumentGeography, country_place, is_subdivision, names_an_incident
 from sitroom.model import (
     Actor,
     Article,
@@ -771,10 +771,10 @@ def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place
     main = set(ctx.geography.countries[:2])
     named = [
         t.place for t in ctx.geography.within(sent.start_char, sent.end_char)
-        if _is_subdivision(t.place) or not _modifier(ctx, t.start)  # "Kandahar province" is no modifier
+        if is_subdivision(t.place) or not _modifier(ctx, t.start)  # "Kandahar province" is no modifier
     ]  # fmt: skip
     named = [p for p in named if (c := ctx.countries.by_name(p.country)) is not None and c.iso2 in main]
-    named.sort(key=lambda p: not _is_subdivision(p))  # a province before its country
+    named.sort(key=lambda p: not is_subdivision(p))  # a province before its country
     town = _paragraph_town(ctx, sent)
     if town is not None and (town.country == named[0].country if named else True):
         return dataclasses.replace(town, note=f"no place named in the sentence: {town.name}, named just before")
@@ -788,11 +788,6 @@ def _fallback_place(ctx: EventContext, sent: Span, country: str | None) -> Place
         return None
     note = "no place named in the sentence: the article's main country"
     return dataclasses.replace(country_place(found, ""), note=note)
-
-
-def _is_subdivision(place: Place) -> bool:
-    """A province or state (a town has an admin1 too, where the gazetteer knows it)."""
-    return place.precision == GeoPrecision.REGION and place.admin1 is not None
 
 
 def _paragraph_town(ctx: EventContext, sent: Span) -> Place | None:

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.modality import own_part
-from sitroom.geo.toponyms import DocumentGeography, Toponym
+from sitroom.geo.toponyms import DocumentGeography, Toponym, is_subdivision
 from sitroom.model import GeoPrecision, Place
 
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "into", "on", "across", "inside", "from", "of", "to",
@@ -121,7 +121,7 @@ def _town_within(trigger: Token, region: Toponym, toponyms: list[Toponym]) -> To
 def _finest(toponyms: list[Toponym]) -> Toponym:
     """A town before a state or province, and either before a country."""
     localities = [t for t in toponyms if t.place.precision == GeoPrecision.LOCALITY]
-    subdivisions = [t for t in toponyms if t.place.admin1 is not None]
+    subdivisions = [t for t in toponyms if is_subdivision(t.place)]
     return (localities or subdivisions or toponyms)[0]
 
 
@@ -129,7 +129,7 @@ def _nearest_locality(trigger: Token, toponyms: list[Toponym]) -> Toponym | None
     """Outside the trigger's frame only a town, or else a state or province, is trusted; a country named
     there is an actor's."""
     localities = [t for t in toponyms if t.place.precision == GeoPrecision.LOCALITY]
-    localities = localities or [t for t in toponyms if t.place.admin1 is not None]
+    localities = localities or [t for t in toponyms if is_subdivision(t.place)]
     return min(localities, key=lambda t: abs(t.start - trigger.idx)) if localities else None
 
 

@@ -224,7 +224,6 @@ class GeonamesStore:
                 log.info("gazetteer %s: building the embedded default (once; about a minute)", self.path)
                 _replace_default(con, _default_rows(min_population))
             _set_meta(con, format=str(STORE_FORMAT), name_key=str(NAME_KEY_FORMAT), default=wanted)
-        self._forget()
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:

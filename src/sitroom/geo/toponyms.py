@@ -810,6 +810,11 @@ def country_place(country: Country, mention: str) -> Place:
     )
 
 
+def is_subdivision(place: Place) -> bool:
+    """A state or province (a town has an admin1 too, where the gazetteer knows it)."""
+    return place.precision == GeoPrecision.REGION and place.admin1 is not None
+
+
 def continent_place(continent: Continent, mention: str) -> Place:
     """A continent, at GeoNames' point for it; no country, so no event is ever placed there."""
     return Place(
