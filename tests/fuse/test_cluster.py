@@ -19,6 +19,15 @@ def test_an_event_told_as_a_further_one_stays_apart(coder: Coder) -> None:
     assert sorted(e.fatalities or 0 for e in events) == [3, 4]
 
 
+def test_a_later_confirmation_is_no_further_event(coder: Coder) -> None:
+    text = (
+        "Iraqi troops entered the eastern outskirts of Mosul on Monday. "
+        "Later, it was confirmed that Iraqi troops had entered the Karama neighborhood in Mosul's east."
+    )
+    (event,) = fuse_mentions(coder.code_text(text, published=dt.date(2016, 11, 1)))
+    assert len(event.mentions) == 2 and event.date == dt.date(2016, 10, 31)
+
+
 def test_a_restatement_is_the_same_event(coder: Coder) -> None:
     text = (
         "A suicide bomber blew himself up near a police checkpoint in Jalalabad on Monday, killing four. "

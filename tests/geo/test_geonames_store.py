@@ -161,6 +161,29 @@ def test_an_imported_village_places_the_events_told_there(tmp_path: Path) -> Non
     assert (after.place.name, after.place.precision, after.place.admin1) == ("Zawita", GeoPrecision.LOCALITY, "Duhok")
 
 
+def test_a_neighbourhood_the_dump_lists_places_the_event_there(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from sitroom.model import GeoPrecision
+    from sitroom.pipeline import Coder
+    from sitroom.settings import Settings
+
+    store = GeonamesStore.open(tmp_path / "gazetteer.sqlite", min_population=15000)
+    coder = Coder(Settings(min_city_population=15000), gazetteer=store)
+    text = "Iraqi troops stormed the Karama neighborhood in Mosul on Tuesday, killing six militants."
+    (before,) = coder.code_text(text, published=dt.date(2016, 11, 1))
+    assert before.place is not None
+    assert (before.place.name, before.place.precision) == ("Mosul", GeoPrecision.NEAR)  # part of the town
+    # A section of a town, as GeoNames lists them (PPLX); the row is written here, not taken from a dump.
+    section = {"geonameid": "99000001", "name": "Al Karāmah", "alternatenames": "Karama|Karamah",
+               "latitude": "36.3540", "longitude": "43.1790", "countrycode": "IQ", "admin1code": "15",
+               "population": "0"}  # fmt: skip
+    import_file(store, _zip(tmp_path / "IQ.zip", "IQ.txt", [_geoname_line(section, feature_code="PPLX")]))
+    (after,) = coder.code_text(text, published=dt.date(2016, 11, 1))
+    assert after.place is not None
+    assert (after.place.geonameid, after.place.precision) == (99000001, GeoPrecision.LOCALITY)
+
+
 def test_imported_admin1_names_give_provinces_a_point(tmp_path: Path) -> None:
     store = GeonamesStore.open(tmp_path / "gazetteer.sqlite", min_population=15000)
     (before,) = store.subdivisions("Queensland")

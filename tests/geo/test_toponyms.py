@@ -27,6 +27,8 @@ def _places(nlp: Language, gazetteer: GeonamesStore, text: str) -> dict[str, Pla
         ("al-Fallujah", "Fallujah"),
         ("Tikrīt", "Tikrit"),
         ("Baqouba", "Baquba"),
+        ("Basrah", "Basra"),
+        ("Al Karāmah", "Karama"),
     ],
 )
 def test_name_key_folds_spelling_variants(a: str, b: str) -> None:
@@ -336,3 +338,18 @@ def test_a_country_that_is_also_a_state(
 ) -> None:
     place = _places(nlp, gazetteer, text)["Georgia"]
     assert (place.country, place.admin1, place.precision) == (country, admin1, GeoPrecision.REGION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi troops had entered the Karama neighborhood in Mosul's east.",
+        "Fighting raged in Mosul's eastern Karama district on Tuesday.",
+    ],
+)
+def test_a_neighbourhood_of_a_town_is_not_a_namesake_far_away(
+    nlp: Language, gazetteer: GeonamesStore, text: str
+) -> None:
+    karama = _places(nlp, gazetteer, text)["Karama"]  # Al Karama, Dubai, without a GeoNames dump
+    assert (karama.name, karama.country, karama.precision) == ("Mosul", "Iraq", GeoPrecision.NEAR)
+    assert karama.note is not None and "part of Mosul" in karama.note

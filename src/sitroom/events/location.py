@@ -39,7 +39,7 @@ def locate(
     if not in_sentence:
         return None
     chosen = _from_frame(trigger, taken, in_sentence)
-    if chosen is not None and chosen.place.precision != GeoPrecision.LOCALITY and not frame_only:
+    if chosen is not None and chosen.place.precision == GeoPrecision.REGION and not frame_only:
         chosen = _town_within(trigger, chosen, in_sentence) or chosen
     if chosen is None and not frame_only:
         chosen = _nearest_locality(trigger, in_sentence)
@@ -69,9 +69,9 @@ def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> 
     if named_by:
         return named_by[0]  # "the Charleston church shooting", "the Peshawar bombing"
     heads = [trigger] + ([trigger.head] if trigger.head.pos_ in ("VERB", "AUX") else [])
-    heads += [c for c in trigger.children if c.dep_ == "dobj"]  # "struck PKK positions in northern Iraq"
-    for head in heads:
-        inside = []
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]  # "struck PKK positions in northern Iraq"
+    for head in heads + objects:
+        inside = [t for t in toponyms if t.part_of_town and head in objects and _names_head(head, t)]
         for child in head.children:
             if child.lower_ == "from" and head.lemma_.lower() in _FIRING:
                 continue  # "rockets fired from Gaza": where they were fired from, not where they fell
@@ -81,6 +81,12 @@ def _from_frame(trigger: Token, taken: Span | None, toponyms: list[Toponym]) -> 
         if inside:  # "in central Kabul, not far from the Interior Ministry": the town, whichever phrase came first
             return _finest(inside)
     return None
+
+
+def _names_head(head: Token, toponym: Toponym) -> bool:
+    """Is ``toponym`` a modifier of ``head`` ("entered the Karama neighborhood")?"""
+    span = head.doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    return span is not None and span.root.head is head
 
 
 def _country_as_modifier(doc: Doc, toponym: Toponym) -> bool:
@@ -119,7 +125,11 @@ def _town_within(trigger: Token, region: Toponym, toponyms: list[Toponym]) -> To
 
 
 def _finest(toponyms: list[Toponym]) -> Toponym:
-    """A town before a state or province, and either before a country."""
+    """A part of a town before the town ("the Karama neighborhood in Mosul"), a town before a state or
+    province, and any of them before a country."""
+    parts = [t for t in toponyms if t.part_of_town]
+    if parts:
+        return parts[0]
     localities = [t for t in toponyms if t.place.precision == GeoPrecision.LOCALITY]
     subdivisions = [t for t in toponyms if is_subdivision(t.place)]
     return (localities or subdivisions or toponyms)[0]

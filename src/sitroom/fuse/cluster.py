@@ -16,7 +16,8 @@ from sitroom.model import Event, EventMention, Figure, GeoPrecision, TimePrecisi
 # report may be a day off (time zones, "overnight"); "last week" on a Tuesday may reach ten days back.
 DATE_SLACK_DAYS = {TimePrecision.DAY: 1, TimePrecision.WEEK: 10, TimePrecision.MONTH: 31}
 _FURTHER = re.compile(
-    r"\b(another|second|third|fourth|fifth|separate|additional|further|later|subsequent(ly)?|meanwhile)\b",
+    r"\b(another|second|third|fourth|fifth|separate|additional|further|subsequent(ly)?|meanwhile|"
+    r"later(?!,? (it )?(was|has been|had been) (confirmed|reported|announced)))\b",  # not "Later, it was confirmed"
     re.IGNORECASE,
 )
 # How far apart two reports may place one event, by the coarser geo precision, in kilometres.

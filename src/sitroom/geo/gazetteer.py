@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from sitroom.geo.subdivisions import Subdivision
 
 # Bump when name_key folds differently: stored names are then keyed anew.
-NAME_KEY_FORMAT = 2
+NAME_KEY_FORMAT = 3
 # A candidate whose own name matches outranks one that matches only through an alternate name, by about an
 # order of magnitude of population: "Islamabad" is Pakistan's capital, not a historical name of Chattogram.
 PRIMARY_NAME_BONUS = 0.6
@@ -25,11 +25,14 @@ _SEPARATORS = re.compile(r"[\s\-_.]+")
 # Arabic place-name prefixes written with a hyphen in English ("al-Qaim", "el-Arish", "Tall Afar").
 _ARTICLE = re.compile(r"^(al|el|ar|as|ad|an|at|az|ash|ath|adh) ")
 _TALL = re.compile(r"^(tall|tell|tel) ")
+# Arabic's final ta marbuta, written with or without an h: Basrah and Basra, Fallujah and Falluja, Karamah.
+_TA_MARBUTA = re.compile(r"(?<=[a-z]{3})ah\b")
 
 
 @lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> str:
-    """A spelling-insensitive key: no diacritics, apostrophes, hyphens, case, Arabic article, or French "ou".
+    """A spelling-insensitive key: no diacritics, apostrophes, hyphens, case, Arabic article, final "ah" for
+    "a", or French "ou".
 
     Cached: the toponym finder asks for the same words again and again."""
     if name.isascii():
@@ -38,7 +41,7 @@ def name_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", text)).strip()
-    text = _ARTICLE.sub("", text)
+    text = _TA_MARBUTA.sub("a", _ARTICLE.sub("", text))
     return _TALL.sub("tal ", text).replace("ou", "u")  # French transliteration: Baqouba, Fallouja
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.geo.countries import Continent, Country, CountryTable
+from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, not_place_names, prominence
 from sitroom.geo.subdivisions import Subdivision
 from sitroom.model import GeoPrecision, Place
@@ -57,6 +59,10 @@ _BUILDINGS = {
 }  # fmt: skip
 # Buildings named for their town far more often than for a person or saint: "Kandahar Airport", "Gao market".
 _TOWN_BUILDINGS = {"market", "bazaar", "university", "stadium", "airport", "prison", "camp", "base"}
+# Nouns for a part of a town, and how far from the town such a part may lie, in kilometres: a "district" of a
+# town named like its province ("Muradiye district of Van") may lie well outside the town.
+PART_OF_TOWN_KM = dict.fromkeys(("neighbourhood", "neighborhood", "quarter", "suburb", "square", "street"), 25.0)
+PART_OF_TOWN_KM["district"] = 100.0
 _LOCATIVE_PREPS = {"in", "near", "outside", "at"}
 _COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 # Nouns a town's name modifies when it says where something happened: "the Peshawar attack".
@@ -122,6 +128,7 @@ class Toponym:
     start: int
     end: int
     place: Place
+    part_of_town: bool = False  # a neighbourhood or district told as part of a town named beside it
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +154,7 @@ def resolve_document(
     context, by_name, areas, spelled = _context_countries(doc, countries, gazetteer)
     framing = Framing(context, by_name, frozenset(actor_countries), areas, spelled)
     found = find_toponyms(doc, gazetteer, countries, framing)
-    toponyms = tuple(_with_capitals(doc, found, gazetteer, countries))
+    toponyms = tuple(_parts_of_towns(doc, _with_capitals(doc, found, gazetteer, countries), gazetteer, countries))
     return DocumentGeography(toponyms, _main_countries(context, toponyms, countries), framing)
 
 
@@ -241,6 +248,53 @@ def _with_capitals(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, coun
         return toponyms
     kept = [t for t in toponyms if not any(c.start <= t.start < c.end for c in capitals)]
     return sorted(kept + capitals, key=lambda t: t.start)
+
+
+def _parts_of_towns(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable) -> list[Toponym]:
+    """A neighbourhood or square the article places in a town ("the Karama neighborhood in Mosul's east",
+    "Mosul's Karama district", "Rawda Square in Damascus") lies in that town: the gazetteer's entry of that name nearest the town, if one lies
+    within PART_OF_TOWN_KM (a section GeoNames lists), never a namesake far away (Al Karama, Dubai). With
+    none, the name is placed at the town, at the precision of a part of it, with a note."""
+    by_start = {t.start: t for t in toponyms}
+    marked: dict[int, Toponym] = {}
+    for part in toponyms:
+        found = _town_of_part(doc, part, by_start)
+        if part.place.precision != GeoPrecision.LOCALITY or found is None:
+            continue
+        town, noun = found
+        lat, lon = town.place.latitude, town.place.longitude
+        if lat is None or lon is None:
+            continue
+        distance = {c: haversine_km(c.latitude, c.longitude, lat, lon) for c in gazetteer.candidates(part.text)}
+        inside = [c for c, km in distance.items() if km <= PART_OF_TOWN_KM[noun]]
+        if inside:
+            section = min(inside, key=lambda c: distance[c])
+            place = _locality(section, countries.by_code(section.country), part.text)
+        else:
+            note = f"{part.text} is a part of {town.place.name} the gazetteer does not list: placed at the town"
+            place = dataclasses.replace(town.place, precision=GeoPrecision.NEAR, mention=part.text, note=note)
+        marked[part.start] = dataclasses.replace(part, place=place, part_of_town=True)
+    return [marked.get(t.start, t) for t in toponyms]
+
+
+def _town_of_part(doc: Doc, part: Toponym, by_start: dict[int, Toponym]) -> tuple[Toponym, str] | None:
+    """The town toponym that ``part`` is told as a neighbourhood of, if any, and the noun that tells it."""
+    span = doc.char_span(part.start, part.end)
+    if span is None or span.end >= len(doc) or doc[span.end].lower_ not in PART_OF_TOWN_KM:
+        return None
+    after = span.end + 1
+    if after + 1 < len(doc) and doc[after].lower_ in ("in", "of"):  # "the Karama neighborhood in Mosul"
+        town = by_start.get(doc[after + 1].idx)
+    else:  # "Mosul's Karama district", "Mosul's eastern Karama district"
+        k = span.start - 1
+        while k >= 0 and (doc[k].pos_ == "ADJ" or doc[k].lower_ in _COMPASS):
+            k -= 1
+        if k < 1 or doc[k].text not in ("'s", "’s"):
+            return None
+        town = next((t for t in by_start.values() if t.end == doc[k].idx), None)
+    if town is None or town.place.precision != GeoPrecision.LOCALITY:
+        return None
+    return town, doc[span.end].lower_
 
 
 def _capital(token: Token, gazetteer: Gazetteer, countries: CountryTable) -> Toponym | None:
