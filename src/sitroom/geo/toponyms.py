@@ -252,9 +252,10 @@ def _with_capitals(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, coun
 
 def _parts_of_towns(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable) -> list[Toponym]:
     """A neighbourhood or square the article places in a town ("the Karama neighborhood in Mosul's east",
-    "Mosul's Karama district", "Rawda Square in Damascus") lies in that town: the gazetteer's entry of that name nearest the town, if one lies
-    within PART_OF_TOWN_KM (a section GeoNames lists), never a namesake far away (Al Karama, Dubai). With
-    none, the name is placed at the town, at the precision of a part of it, with a note."""
+    "Mosul's Karama district", "Rawda Square in Damascus") lies in that town: the gazetteer's entry of that
+    name nearest the town, if one lies within PART_OF_TOWN_KM (a section GeoNames lists), never a namesake
+    far away (Al Karama, Dubai). With none, the name is placed at the town, at the precision of a part of it,
+    with a note."""
     by_start = {t.start: t for t in toponyms}
     marked: dict[int, Toponym] = {}
     for part in toponyms:
