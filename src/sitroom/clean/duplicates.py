@@ -61,7 +61,7 @@ class Signature:
         |A ∩ B| = J (|A| + |B|) / (1 + J)."""
         if not self.size or not other.size:
             return 0.0
-        jaccard = self.minhash.jaccard(other.minhash)
+        jaccard = float(self.minhash.jaccard(other.minhash))
         shared = jaccard * (self.size + other.size) / (1 + jaccard)
         return min(1.0, shared / min(self.size, other.size))
 
