@@ -191,19 +191,73 @@ def show_command(
         if event is None:
             raise SitroomError(f"no event {event_id!r} in the database; list ids with `sitroom events`")
         articles = {m.article_id: store.article(m.article_id) or {} for m in event.mentions}
+    _print_event(event, articles)
+
+
+def _print_event(event: Event, articles: dict[str, dict[str, object]]) -> None:
+    """The event's fields, then each mention: its source, the figures it gave, why fusion put it here, and its
+    evidence sentence."""
     for name, value in _event_fields(event):
         console.print(f"[bold]{name:>16}[/] {value}", highlight=False)
     console.print()
+    links = {link.mention_id: link for link in event.links}
     for mention in event.mentions:
-        published = _published_line(articles[mention.article_id])
+        article = articles.get(mention.article_id, {})
+        outlet = f"{article['outlet']}, " if article.get("outlet") else ""
+        published = _published_line(article)
         console.print(
-            f"[bold]{mention.article_id}[/] ({mention.certainty}, mention {mention.id}; {published})", highlight=False
+            f"[bold]{mention.article_id}[/] ({outlet}{published}; mention {mention.id}, {mention.certainty})",
+            highlight=False,
         )
         if mention.date_text or mention.date_note:
             note = f" ({mention.date_note})" if mention.date_note else ""
             console.print(f"  dated by: {mention.date_text or '-'}{note}", highlight=False)
+        for label, figure in (("killed", mention.fatalities), ("injured", mention.injured)):
+            if figure is not None:
+                console.print(
+                    f"  {label}: {figure.text!r} = {_range(figure.low, figure.best, figure.high)}", highlight=False
+                )
+        link = links.get(mention.id)
+        if link is not None:
+            against = f"matched {link.joined}, score {link.score:.2f}" if link.joined else "lead"
+            console.print(f"  fused: {against}{' (your decision)' if link.by_user else ''}", highlight=False)
+            for reason in link.reasons:
+                console.print(f"    - {reason}", highlight=False)
         console.print(_highlight(mention))
         console.print()
+
+
+def _range(low: int, best: int, high: int) -> str:
+    return str(best) if low == best == high else f"best {best} (low {low}, high {high})"
+
+
+@app.command("split")
+def split_command(
+    event_id: Annotated[str, typer.Argument(help="The event, from `sitroom events`.")],
+    mention_id: Annotated[str, typer.Argument(help="The mention to take out of it, from `sitroom show`.")],
+    db: DbOption = None,
+) -> None:
+    """Take a mention out of an event for good: the decision is kept and survives re-runs and later ingests."""
+    with _open(db, write=True) as store:
+        events = store.split(event_id, mention_id)
+    for event in events:
+        console.print(
+            f"{event.id}: {len(event.mentions)} mention(s), sources {', '.join(event.sources)}", highlight=False
+        )
+
+
+@app.command("merge")
+def merge_command(
+    event_ids: Annotated[list[str], typer.Argument(help="Two or more event ids, from `sitroom events`.")],
+    db: DbOption = None,
+) -> None:
+    """Make events one event for good: the decision is kept and survives re-runs and later ingests."""
+    with _open(db, write=True) as store:
+        events = store.merge(event_ids)
+    for event in events:
+        console.print(
+            f"{event.id}: {len(event.mentions)} mention(s), sources {', '.join(event.sources)}", highlight=False
+        )
 
 
 def _published_line(article: dict[str, object]) -> str:
@@ -469,11 +523,11 @@ def eval_subtypes_command(
     typer.echo(json.dumps(scores.figures()))
 
 
-def _open(db: Path | None) -> EventStore:
+def _open(db: Path | None, write: bool = False) -> EventStore:
     path = db or Settings().db_path
     if not path.exists():
         raise SitroomError(f"{path}: no database yet; run `sitroom ingest PATH` first")
-    return EventStore(path, read_only=True)
+    return EventStore(path, read_only=not write)
 
 
 def main() -> None:

@@ -180,6 +180,18 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
+class FusionLink:
+    """Why a mention is part of its event: its score against the mention it joined and the reasons, or the
+    user's decision that put it there."""
+
+    mention_id: str
+    joined: str | None  # the mention it was matched against; None for the event's lead mention
+    score: float
+    reasons: tuple[str, ...]
+    by_user: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A real-world event, fused over the mentions that report it."""
 
@@ -200,6 +212,7 @@ class Event:
     certainty: str
     historical: bool
     sources: tuple[str, ...] = field(default=())
+    links: tuple[FusionLink, ...] = ()  # one per mention: how fusion put it here
 
     @property
     def evidence(self) -> tuple[str, ...]:

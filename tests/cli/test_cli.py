@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-COMMANDS = ["ingest", "events", "show", "export", "summary", "gazetteer"]
+COMMANDS = ["ingest", "events", "show", "split", "merge", "export", "summary", "gazetteer"]
 SHARED_GAZETTEER = Path(__file__).resolve().parents[3] / "shared" / "gazetteer"
 
 
@@ -45,6 +45,29 @@ def test_end_to_end(examples: Path, tmp_path: Path) -> None:
     event_id = out.read_text(encoding="utf-8").splitlines()[1].split(",")[0]
     shown = _run("show", event_id, "--db", db)
     assert shown.returncode == 0 and event_id in shown.stdout
+
+
+def test_show_explains_a_merge_and_split_and_merge_undo_it(examples: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.duckdb")
+    files = [str(examples / f"{stem}.txt") for stem in ("000_5a2efb6d2c4bef1a", "002_f93fea5c4e1dda40")]
+    assert _run("ingest", *files, "--db", db).returncode == 0
+    out = tmp_path / "events.jsonl"
+    assert _run("export", "--db", db, "--format", "jsonl", "-o", str(out)).returncode == 0
+    events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    (strike,) = [e for e in events if len(e["sources"]) == 2 and e["sub_event_type"] == "Air/drone strike"]
+    shown = _run("show", strike["id"], "--db", db, env={"COLUMNS": "200"})
+    assert "killed: 'between 15 and 20' = best 15 (low 15, high 20)" in shown.stdout
+    assert "killed: 'at least 15' = 15" in shown.stdout
+    assert "fused: matched m-" in shown.stdout and "places agree: Kirkuk" in shown.stdout
+    mention = strike["mentions"][0]["id"]
+    split = _run("split", strike["id"], mention, "--db", db)
+    assert split.returncode == 0, split.stderr
+    ids = [line.split(":")[0] for line in split.stdout.splitlines()]
+    assert len(ids) == 2
+    merged = _run("merge", *ids, "--db", db)
+    assert merged.returncode == 0 and "2 mention(s)" in merged.stdout
+    wrong = _run("split", strike["id"], "m-nothing", "--db", db)
+    assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1 and "m-nothing" in wrong.stderr
 
 
 def test_errors_are_one_line(tmp_path: Path) -> None:

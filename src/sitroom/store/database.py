@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -13,7 +13,8 @@ from types import TracebackType
 import duckdb
 
 from sitroom.errors import StoreError
-from sitroom.fuse import fuse_mentions
+from sitroom.fuse import Constraints, Decision, component_of, fuse_mentions
+from sitroom.fuse.matching import MAX_DATE_SLACK_DAYS
 from sitroom.model import Article, Event, EventMention, Figure, Place, Statement
 from sitroom.store.codec import (
     event_from_plain,
@@ -23,7 +24,7 @@ from sitroom.store.codec import (
     to_plain,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
@@ -37,6 +38,10 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS coded_by VARCHAR;
 CREATE TABLE IF NOT EXISTS mentions (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, sub_event_type VARCHAR, payload JSON
 );
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS event_type VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS country VARCHAR;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS mention_date DATE;
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS historical BOOLEAN;
 CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, event_date DATE, event_type VARCHAR, sub_event_type VARCHAR, country VARCHAR,
     location VARCHAR, actor1 VARCHAR, actor2 VARCHAR, fatalities INTEGER, historical BOOLEAN, payload JSON
@@ -49,6 +54,17 @@ CREATE TABLE IF NOT EXISTS figures (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, kind VARCHAR, best INTEGER, payload JSON
 );
 CREATE TABLE IF NOT EXISTS skipped (source VARCHAR PRIMARY KEY, reason VARCHAR, skipped_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS decisions (
+    seq INTEGER PRIMARY KEY, kind VARCHAR, mentions JSON, others JSON, made_at TIMESTAMP
+);
+"""
+# The blocking columns of mentions, filled from the payload in databases written before they existed.
+_BACKFILL = """
+UPDATE mentions SET event_type = json_extract_string(payload, '$.event_type'),
+    country = json_extract_string(payload, '$.place.country'),
+    mention_date = TRY_CAST(json_extract_string(payload, '$.date') AS DATE),
+    historical = CAST(json_extract(payload, '$.historical') AS BOOLEAN)
+WHERE event_type IS NULL
 """
 
 
@@ -77,8 +93,18 @@ class EventStore:
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"{path}: cannot open the database ({exc})") from exc
         if not read_only:
-            self._db.execute(_SCHEMA)
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Create or upgrade the schema; a database from before explained fusion is fused anew, once."""
+        self._db.execute(_SCHEMA)
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and int(row[0]) < SCHEMA_VERSION:
+            self._db.execute("BEGIN TRANSACTION")
+            self._db.execute(_BACKFILL)
+            self._refuse_all()
+            self._db.execute("COMMIT")
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     def __enter__(self) -> EventStore:
         return self
@@ -106,19 +132,67 @@ class EventStore:
         figures: Sequence[Figure] = (),
         coded_by: str | None = None,
     ) -> None:
-        """Store ``articles`` with their mentions, statements and figures and re-fuse events, in one transaction.
+        """Store ``articles`` with their mentions, statements and figures, and fuse the new mentions with the
+        stored events they may report, in one transaction. Only the events the new mentions can reach are
+        clustered again (:func:`sitroom.fuse.component_of`); the rest stay as they are.
         ``coded_by``: the fingerprint of the coder (:mod:`sitroom.fingerprint`)."""
         try:
             self._db.execute("BEGIN TRANSACTION")
+            orphans = self._mates_of_articles([a.id for a in articles])
             self._replace_articles(articles, coded_by)
             self._insert_mentions(mentions)
             self._insert_statements(statements)
             self._insert_figures(figures)
-            self._refuse()
+            self._refuse([*mentions, *self._mentions_by_id(orphans)])
             self._db.execute("COMMIT")
         except duckdb.Error as exc:
             self._db.execute("ROLLBACK")
             raise StoreError(f"{self.path}: cannot write batch ({exc})") from exc
+
+    def decisions(self) -> list[Decision]:
+        """The user's split and merge decisions, oldest first."""
+        rows = self._db.execute("SELECT kind, mentions, others FROM decisions ORDER BY seq").fetchall()
+        return [Decision(kind, tuple(json.loads(m)), tuple(json.loads(o))) for kind, m, o in rows]
+
+    def split(self, event_id: str, mention_id: str) -> tuple[Event, ...]:
+        """Take ``mention_id`` out of event ``event_id`` for good; the events its mentions now form."""
+        event = self._event_or_error(event_id)
+        others = tuple(m.id for m in event.mentions if m.id != mention_id)
+        if len(others) == len(event.mentions):
+            listed = ", ".join(m.id for m in event.mentions)
+            raise StoreError(f"event {event_id} has no mention {mention_id!r}; its mentions: {listed}")
+        if not others:
+            raise StoreError(f"event {event_id} has only mention {mention_id}: nothing to split it from")
+        return self._decide(Decision("split", (mention_id,), others), event.mentions)
+
+    def merge(self, event_ids: Sequence[str]) -> tuple[Event, ...]:
+        """Make the events ``event_ids`` one event for good; the event they now form."""
+        events = [self._event_or_error(i) for i in dict.fromkeys(event_ids)]
+        if len(events) < 2:
+            raise StoreError("merge needs two different event ids")
+        mentions = [m for e in events for m in e.mentions]
+        return self._decide(Decision("merge", tuple(sorted(m.id for m in mentions))), mentions)
+
+    def _event_or_error(self, event_id: str) -> Event:
+        event = self.event(event_id)
+        if event is None:
+            raise StoreError(f"no event {event_id!r} in {self.path}; list ids with `sitroom events`")
+        return event
+
+    def _decide(self, decision: Decision, mentions: Sequence[EventMention]) -> tuple[Event, ...]:
+        try:
+            self._db.execute("BEGIN TRANSACTION")
+            self._db.execute(
+                "INSERT INTO decisions SELECT coalesce(max(seq), 0) + 1, ?, ?, ?, now() FROM decisions",
+                [decision.kind, json.dumps(decision.mentions), json.dumps(decision.others)],
+            )
+            events = self._refuse(mentions)
+            self._db.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot record the {decision.kind} ({exc})") from exc
+        wanted = {m.id for m in mentions}
+        return tuple(e for e in events if any(m.id in wanted for m in e.mentions))
 
     def record_skip(self, source: str, reason: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, now())", [source, reason])
@@ -144,9 +218,17 @@ class EventStore:
         )
 
     def _insert_mentions(self, mentions: Sequence[EventMention]) -> None:
-        rows = [(m.id, m.article_id, m.sub_event_type, json.dumps(to_plain(m))) for m in mentions]
+        rows = [
+            (m.id, m.article_id, m.sub_event_type, json.dumps(to_plain(m)), m.event_type,
+             m.place.country if m.place else None, m.date, m.historical)
+            for m in mentions
+        ]  # fmt: skip
         if rows:
-            self._db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?)", rows)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO mentions (id, article_id, sub_event_type, payload, event_type, country, "
+                "mention_date, historical) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
 
     def _insert_statements(self, statements: Sequence[Statement]) -> None:
         rows = [(s.id, s.article_id, s.kind, s.about, s.speaker, json.dumps(to_plain(s))) for s in statements]
@@ -182,17 +264,88 @@ class EventStore:
         rows = self._db.execute("SELECT payload FROM mentions ORDER BY id").fetchall()
         return [mention_from_plain(json.loads(r[0])) for r in rows]
 
-    def _refuse(self) -> None:
-        events = fuse_mentions(self.mentions())
+    def _refuse(self, seeds: Sequence[EventMention]) -> tuple[Event, ...]:
+        """Cluster the seeds with every stored mention connected to them, and replace those mentions' events."""
+        if not seeds:
+            return ()
+        constraints = Constraints.of(self.decisions())
+        groups = constraints.group_of()
+        event_of = self._event_of_mentions()
+
+        def mates(mention: EventMention) -> list[EventMention]:
+            ids = set(groups.get(mention.id, ()))
+            event = event_of.get(mention.id)
+            if event is not None:
+                ids |= self._event_members(event)
+            return self._mentions_by_id(ids - {mention.id})
+
+        component = component_of(seeds, self._candidates, mates, constraints)
+        stale = {event_of[m.id] for m in component if m.id in event_of}
+        if stale:
+            self._db.execute("DELETE FROM events WHERE list_contains(?, id)", [sorted(stale)])
+            self._db.execute("DELETE FROM event_mentions WHERE list_contains(?, event_id)", [sorted(stale)])
+        events = fuse_mentions(component, constraints)
+        self._insert_events(events)
+        return events
+
+    def _refuse_all(self) -> None:
+        """Fuse every stored mention from scratch (after a schema upgrade)."""
         self._db.execute("DELETE FROM event_mentions")
         self._db.execute("DELETE FROM events")
+        self._insert_events(fuse_mentions(self.mentions(), Constraints.of(self.decisions())))
+
+    def _insert_events(self, events: Sequence[Event]) -> None:
         if not events:
             return
         self._db.executemany(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [_event_row(e) for e in events]
         )
-        links = [(e.id, m.id) for e in events for m in e.mentions]
-        self._db.executemany("INSERT INTO event_mentions VALUES (?, ?)", links)
+        self._db.executemany(
+            "INSERT INTO event_mentions VALUES (?, ?)", [(e.id, m.id) for e in events for m in e.mentions]
+        )
+
+    def _candidates(self, mention: EventMention) -> list[EventMention]:
+        """Stored mentions in ``mention``'s block (type, country, historical flag) and date window."""
+        country = mention.place.country if mention.place else None
+        sql = (
+            "SELECT payload FROM mentions WHERE event_type = ? AND historical = ? AND country IS NOT DISTINCT FROM ? "
+            "AND id <> ? AND "
+        )
+        params: list[object] = [mention.event_type, mention.historical, country, mention.id]
+        if mention.date is None:
+            sql += "mention_date IS NULL"
+        else:
+            sql += "mention_date BETWEEN ? AND ?"
+            slack = dt.timedelta(days=MAX_DATE_SLACK_DAYS)
+            params += [mention.date - slack, mention.date + slack]
+        return [mention_from_plain(json.loads(r[0])) for r in self._db.execute(sql, params).fetchall()]
+
+    def _event_of_mentions(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT mention_id, event_id FROM event_mentions").fetchall())
+
+    def _event_members(self, event_id: str) -> set[str]:
+        rows = self._db.execute("SELECT mention_id FROM event_mentions WHERE event_id = ?", [event_id]).fetchall()
+        return {r[0] for r in rows}
+
+    def _mentions_by_id(self, ids: Iterable[str]) -> list[EventMention]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        rows = self._db.execute("SELECT payload FROM mentions WHERE list_contains(?, id) ORDER BY id", [wanted])
+        return [mention_from_plain(json.loads(r[0])) for r in rows.fetchall()]
+
+    def _mates_of_articles(self, article_ids: Sequence[str]) -> set[str]:
+        """Mentions of other articles that share an event with a mention of ``article_ids``: when those
+        articles are coded again, their events must be clustered again without them."""
+        if not article_ids:
+            return set()
+        rows = self._db.execute(
+            "SELECT DISTINCT other.mention_id FROM event_mentions own JOIN mentions m ON m.id = own.mention_id "
+            "JOIN event_mentions other ON other.event_id = own.event_id JOIN mentions o ON o.id = other.mention_id "
+            "WHERE list_contains(?, m.article_id) AND NOT list_contains(?, o.article_id)",
+            [list(article_ids), list(article_ids)],
+        ).fetchall()
+        return {r[0] for r in rows}
 
     def events(self, where: EventFilter | None = None) -> list[Event]:
         """Stored events matching ``where``, newest first."""

@@ -1,0 +1,125 @@
+"""Can two mentions report one event? How well they agree, and why: the reasons `sitroom show` prints.
+
+Two mentions match when their types are compatible, their dates agree within their precision windows, their
+places lie within a distance that fits their geo precision, and their actors do not contradict each other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.geo.distance import haversine_km
+from sitroom.model import EventMention, GeoPrecision, TimePrecision
+
+# How far apart two reports of one event may date it, by the coarser of their precisions. A day-precise
+# report may be a day off (time zones, "overnight"); "last week" on a Tuesday may reach ten days back.
+DATE_SLACK_DAYS = {TimePrecision.DAY: 1, TimePrecision.WEEK: 10, TimePrecision.MONTH: 31}
+MAX_DATE_SLACK_DAYS = max(DATE_SLACK_DAYS.values())
+# How far apart two reports may place one event, in kilometres, by the coarser geo precision.
+DISTANCE_KM = {GeoPrecision.LOCALITY: 15.0, GeoPrecision.NEAR: 60.0}
+_FURTHER = re.compile(
+    r"\b(another|second|third|fourth|fifth|separate|additional|further|subsequent(ly)?|meanwhile|"
+    r"later(?!,? (it )?(was|has been|had been) (confirmed|reported|announced)))\b",  # not "Later, it was confirmed"
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The verdict on two mentions: whether they may be one event, a score from 0 to 1 of how closely their
+    date, place and actors agree, and a reason for each check, in words."""
+
+    compatible: bool
+    score: float
+    reasons: tuple[str, ...]
+
+
+BlockKey = tuple[bool, str, str | None]
+
+
+def block_key(mention: EventMention) -> BlockKey:
+    """Mentions with different keys never match: the blocking that keeps fusion from comparing every pair."""
+    return (mention.historical, mention.event_type, mention.place.country if mention.place else None)
+
+
+def match(a: EventMention, b: EventMention) -> Match:
+    """Compare ``a`` and ``b`` on every criterion; all must hold for them to be one event."""
+    if block_key(a) != block_key(b):
+        return Match(False, 0.0, ("different event types, countries or historical flags",))
+    checks = (_types(a, b), _further(a, b), _dates(a, b), _places(a, b), _actors(a, b))
+    compatible = all(ok for ok, _, _ in checks)
+    scores = [score for _, score, _ in checks if score is not None]
+    return Match(compatible, round(sum(scores) / len(scores), 3), tuple(reason for _, _, reason in checks if reason))
+
+
+Check = tuple[bool, float | None, str]
+
+
+def _types(a: EventMention, b: EventMention) -> Check:
+    if a.sub_event_type == b.sub_event_type:
+        return True, 1.0, f"same sub-event type ({a.sub_event_type})"
+    # Strategic developments of different sub-types (an agreement, a deployment) are never one event, nor
+    # two events one article tells apart.
+    if a.article_id == b.article_id or a.event_type == "Strategic developments":
+        return False, 0.0, f"sub-event types differ ({a.sub_event_type}, {b.sub_event_type})"
+    return True, 0.5, f"same event type, sub-types told differently ({a.sub_event_type}, {b.sub_event_type})"
+
+
+def _further(a: EventMention, b: EventMention) -> Check:
+    if a.article_id == b.article_id and (told_as_further(a) or told_as_further(b)):
+        return False, None, "the article tells one as a further event ('another', 'a second', 'separate')"
+    return True, None, ""
+
+
+def told_as_further(mention: EventMention) -> bool:
+    """Does the article tell this event as one more than those before it ("another blast", "a second car
+    bomb", "in a separate attack", "hours later")?"""
+    before = mention.sentence[: mention.trigger_start - mention.sentence_start]
+    return _FURTHER.search(before) is not None
+
+
+def _dates(a: EventMention, b: EventMention) -> Check:
+    if a.date is None or b.date is None:
+        if a.date is None and b.date is None:
+            return True, 0.5, "neither is dated"
+        return False, 0.0, "one is dated, the other not"
+    coarser = max(a.time_precision or TimePrecision.WEEK, b.time_precision or TimePrecision.WEEK)
+    slack, days = DATE_SLACK_DAYS[coarser], abs((a.date - b.date).days)
+    verdict = "agree" if days <= slack else "disagree"
+    allowed = f"{slack} allowed at {coarser.name.lower()} precision"
+    reason = f"dates {verdict}: {a.date} and {b.date}, {days} days apart ({allowed})"
+    return days <= slack, max(0.0, 1 - days / (slack + 1)), reason
+
+
+def _places(a: EventMention, b: EventMention) -> Check:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        if pa is None and pb is None:
+            return True, 0.5, "neither is placed"
+        return False, 0.0, "one is placed, the other not"
+    if pa.latitude is None or pb.latitude is None or pa.longitude is None or pb.longitude is None:
+        same = pa.precision == pb.precision == GeoPrecision.REGION
+        reason = f"both only placed in {pa.country}" if same else "one is placed at a point, the other not"
+        return same, 0.5 if same else 0.0, reason
+    coarser = max(pa.precision, pb.precision)
+    limit = DISTANCE_KM.get(coarser, 0.0)
+    km = haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude)
+    names = pa.name if pa.name == pb.name else f"{pa.name} and {pb.name}"
+    verdict = "agree" if km <= limit else "disagree"
+    reason = f"places {verdict}: {names}, {km:.0f} km apart ({limit:.0f} allowed at geo precision {int(coarser)})"
+    return km <= limit, max(0.0, 1 - km / limit) if limit else 0.0, reason
+
+
+def _actors(a: EventMention, b: EventMention) -> Check:
+    scores, reasons = [], []
+    for role, x, y in (("actor1", a.actor1, b.actor1), ("actor2", a.actor2, b.actor2)):
+        if x is not None and y is not None:
+            if x.name != y.name:
+                return False, 0.0, f"{role} differs ({x.name}, {y.name})"
+            scores.append(1.0)
+            reasons.append(f"{role} agrees ({x.name})")
+        elif x is not None or y is not None:
+            scores.append(0.5)
+    reason = "; ".join(reasons) if reasons else "no actor named by both"
+    return True, sum(scores) / len(scores) if scores else 0.5, reason
