@@ -41,6 +41,8 @@ eval: install  ## score the stages against the development gold sets in $(DEV) (
 	$(BIN)/sitroom eval subtypes $(DEV)/case2021/subtypes_dev.tsv
 	$(BIN)/sitroom eval geocode $(DEV)/geocode/lgl.xml
 	$(BIN)/sitroom eval geocode $(DEV)/geocode/GeoVirus.xml
+	$(BIN)/sitroom eval build-fusion-set evaluation/wiki_terror_fusion_dev.tsv $(DEV)/wiki-terror/incidents_2010_2019_dev.csv -o out/fusion_dev.jsonl
+	$(BIN)/sitroom eval fusion out/fusion_dev.jsonl
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

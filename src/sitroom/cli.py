@@ -523,6 +523,36 @@ def eval_subtypes_command(
     typer.echo(json.dumps(scores.figures()))
 
 
+@eval_app.command("fusion")
+def eval_fusion_command(
+    path: Annotated[Path, typer.Argument(help='JSONL, one {"cluster": id, "article": {...}} a line.')],
+    config: ConfigOption = None,
+) -> None:
+    """Code and fuse every article, place each in the event of its main mention, and score those clusters
+    against the gold ones: pairwise and B-cubed precision, recall and F1."""
+    from sitroom.evaluate.fusion import read_fusion_set, score_fusion
+    from sitroom.pipeline import Coder
+
+    scores = score_fusion(read_fusion_set(path), Coder(load_settings(config)))
+    typer.echo(json.dumps(scores.figures()))
+
+
+@eval_app.command("build-fusion-set")
+def eval_build_fusion_set_command(
+    index: Annotated[Path, typer.Argument(help="TSV of cluster, row, judgement (evaluation/*.tsv).")],
+    incidents: Annotated[Path, typer.Argument(help="The incident list CSV the rows are read from.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write.")],
+) -> None:
+    """Write a fusion gold set from an index of incident-list rows judged to report one incident or not."""
+    from sitroom.evaluate.fusion import build_fusion_set
+
+    lines = build_fusion_set(index, incidents)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    clusters = len({line["cluster"] for line in lines})
+    typer.echo(f"{len(lines)} articles in {clusters} clusters -> {output}")
+
+
 def _open(db: Path | None, write: bool = False) -> EventStore:
     path = db or Settings().db_path
     if not path.exists():

@@ -54,3 +54,22 @@ def test_decisions_override_the_match(coder: Coder) -> None:
     assert all(link.by_user for link in event.links)
     later_split = Constraints.of([Decision("merge", (a.id, far.id)), Decision("split", (far.id,), (a.id,))])
     assert len(fuse_mentions([a, far], later_split)) == 2  # the later decision wins
+
+
+def test_two_towns_two_reports_too_vague_and_tolls_that_differ_stay_apart(coder: Coder) -> None:
+    day = dt.date(2016, 9, 17)
+    hebron = _mention(coder, "An Israeli soldier was stabbed in Hebron on Saturday by a Palestinian man.", "a", day)
+    efrat = _mention(coder, "An Israeli soldier was stabbed in Efrat on Saturday by a Palestinian man.", "b", day)
+    verdict = match(hebron, efrat)  # 15 km apart: two towns, two stabbings
+    assert not verdict.compatible and any(r.startswith("places disagree: Hebron and Efrat") for r in verdict.reasons)
+
+    vague = "A bomb killed two civilians and wounded five others near a police station on Saturday."
+    a, b = _mention(coder, vague, "a", day), _mention(coder, vague, "b", day)
+    assert a.place is None and not match(a, b).compatible  # nothing to tell two such reports apart
+
+    suicide = _mention(coder, "A suicide bomber killed five soldiers in Benghazi on Saturday.", "a", day)
+    mine = _mention(coder, "A landmine killed one soldier in Benghazi on Saturday.", "b", day)
+    verdict = match(suicide, mine)
+    assert not verdict.compatible and any(r.startswith("sub-types and tolls differ") for r in verdict.reasons)
+    blast = _mention(coder, "An explosion killed five soldiers in Benghazi on Saturday.", "c", day)
+    assert match(suicide, blast).compatible  # one attack, its means told differently

@@ -10,14 +10,19 @@ import re
 from dataclasses import dataclass
 
 from sitroom.geo.distance import haversine_km
-from sitroom.model import EventMention, GeoPrecision, TimePrecision
+from sitroom.model import EventMention, GeoPrecision, Place, TimePrecision
 
 # How far apart two reports of one event may date it, by the coarser of their precisions. A day-precise
 # report may be a day off (time zones, "overnight"); "last week" on a Tuesday may reach ten days back.
 DATE_SLACK_DAYS = {TimePrecision.DAY: 1, TimePrecision.WEEK: 10, TimePrecision.MONTH: 31}
 MAX_DATE_SLACK_DAYS = max(DATE_SLACK_DAYS.values())
-# How far apart two reports may place one event, in kilometres, by the coarser geo precision.
+# How far apart two reports may place one event, in kilometres, by the coarser geo precision; two different
+# towns, each named as the place, must be closer still (one urban area: a suburb and its city).
 DISTANCE_KM = {GeoPrecision.LOCALITY: 15.0, GeoPrecision.NEAR: 60.0}
+OTHER_TOWN_KM = 5.0
+# How far two tolls may differ and still confirm one event told with different means: by one (the bomber,
+# counted by one outlet and not the other) or a quarter of the larger.
+TOLL_SLACK, TOLL_SLACK_SHARE = 1, 0.25
 _FURTHER = re.compile(
     r"\b(another|second|third|fourth|fifth|separate|additional|further|subsequent(ly)?|meanwhile|"
     r"later(?!,? (it )?(was|has been|had been) (confirmed|reported|announced)))\b",  # not "Later, it was confirmed"
@@ -47,7 +52,7 @@ def match(a: EventMention, b: EventMention) -> Match:
     """Compare ``a`` and ``b`` on every criterion; all must hold for them to be one event."""
     if block_key(a) != block_key(b):
         return Match(False, 0.0, ("different event types, countries or historical flags",))
-    checks = (_types(a, b), _further(a, b), _dates(a, b), _places(a, b), _actors(a, b))
+    checks = (_types(a, b), _further(a, b), _dates(a, b), _places(a, b), _actors(a, b), _tolls(a, b))
     compatible = all(ok for ok, _, _ in checks)
     scores = [score for _, score, _ in checks if score is not None]
     return Match(compatible, round(sum(scores) / len(scores), 3), tuple(reason for _, _, reason in checks if reason))
@@ -64,6 +69,20 @@ def _types(a: EventMention, b: EventMention) -> Check:
     if a.article_id == b.article_id or a.event_type == "Strategic developments":
         return False, 0.0, f"sub-event types differ ({a.sub_event_type}, {b.sub_event_type})"
     return True, 0.5, f"same event type, sub-types told differently ({a.sub_event_type}, {b.sub_event_type})"
+
+
+def _tolls(a: EventMention, b: EventMention) -> Check:
+    """Two outlets may tell one attack's means differently (a suicide bomber, an explosion), but then their
+    tolls must agree: a bombing that killed five and a landmine that killed one are two events."""
+    if a.sub_event_type == b.sub_event_type or a.article_id == b.article_id:
+        return True, None, ""
+    x, y = a.fatalities, b.fatalities
+    if x is None or y is None:
+        return False, None, "sub-types differ and the tolls cannot confirm them one event"
+    gap = max(0, y.low - x.high, x.low - y.high)
+    if gap <= max(TOLL_SLACK, TOLL_SLACK_SHARE * max(x.best, y.best)):
+        return True, None, f"sub-types differ but the tolls agree ({x.text}; {y.text})"
+    return False, None, f"sub-types and tolls differ ({x.text}; {y.text})"
 
 
 def _further(a: EventMention, b: EventMention) -> Check:
@@ -94,21 +113,35 @@ def _dates(a: EventMention, b: EventMention) -> Check:
 
 def _places(a: EventMention, b: EventMention) -> Check:
     pa, pb = a.place, b.place
+    one_article = a.article_id == b.article_id
     if pa is None or pb is None:
-        if pa is None and pb is None:
-            return True, 0.5, "neither is placed"
+        if pa is None and pb is None:  # an article's own restatement, or two reports too vague to tell apart
+            return one_article, 0.5 if one_article else 0.0, "neither is placed"
         return False, 0.0, "one is placed, the other not"
     if pa.latitude is None or pb.latitude is None or pa.longitude is None or pb.longitude is None:
-        same = pa.precision == pb.precision == GeoPrecision.REGION
-        reason = f"both only placed in {pa.country}" if same else "one is placed at a point, the other not"
-        return same, 0.5 if same else 0.0, reason
+        return _regions(pa, pb, one_article)
     coarser = max(pa.precision, pb.precision)
     limit = DISTANCE_KM.get(coarser, 0.0)
     km = haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude)
+    if pa.precision == pb.precision == GeoPrecision.LOCALITY and pa.geonameid != pb.geonameid:
+        limit = min(limit, OTHER_TOWN_KM)  # Hebron and Efrat, 15 km apart, are two places
     names = pa.name if pa.name == pb.name else f"{pa.name} and {pb.name}"
     verdict = "agree" if km <= limit else "disagree"
     reason = f"places {verdict}: {names}, {km:.0f} km apart ({limit:.0f} allowed at geo precision {int(coarser)})"
     return km <= limit, max(0.0, 1 - km / limit) if limit else 0.0, reason
+
+
+def _regions(pa: Place, pb: Place, one_article: bool) -> Check:
+    """Places without a point: a province, or only a country. Two reports placed only in one country are too
+    vague to be fused (an article's own restatements are)."""
+    if pa.precision != GeoPrecision.REGION or pb.precision != GeoPrecision.REGION:
+        return False, 0.0, "one is placed at a point, the other not"
+    if pa.admin1 is not None and pb.admin1 is not None:
+        same = pa.admin1 == pb.admin1
+        return same, 0.5 if same else 0.0, f"provinces {'agree' if same else 'disagree'}: {pa.admin1}, {pb.admin1}"
+    if one_article:
+        return True, 0.5, f"both only placed in {pa.country}"
+    return False, 0.0, f"both only placed in {pa.country}: too vague to fuse two reports"
 
 
 def _actors(a: EventMention, b: EventMention) -> Check:

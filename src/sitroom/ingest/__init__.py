@@ -1,5 +1,5 @@
 """Ingest stage: read files, folders, JSONL/CSV collections and HTML pages into raw Articles."""
 
-from sitroom.ingest.readers import Ingested, Skipped, read_inputs
+from sitroom.ingest.readers import Ingested, Skipped, article_from_record, read_inputs
 
-__all__ = ["Ingested", "Skipped", "read_inputs"]
+__all__ = ["Ingested", "Skipped", "article_from_record", "read_inputs"]

@@ -118,11 +118,16 @@ def _read_collection(path: Path, text: str) -> Iterator[IngestResult]:
         if isinstance(record, str):
             yield Skipped(source, record)
             continue
-        body = record.get("text") or record.get("html") or ""
-        if not isinstance(body, str) or not body.strip():
-            yield Skipped(source, "record has no 'text' or 'html'")
-            continue
-        yield _build(source, body, record, source_path=str(path))
+        yield article_from_record(source, record, source_path=str(path))
+
+
+def article_from_record(source: str, record: Mapping[str, Any], source_path: str | None = None) -> IngestResult:
+    """An article from one JSONL or CSV record ("text" or "html", and metadata fields such as "id",
+    "published" and "outlet"); ``source`` names it in messages ("file.jsonl:12")."""
+    body = record.get("text") or record.get("html") or ""
+    if not isinstance(body, str) or not body.strip():
+        return Skipped(source, "record has no 'text' or 'html'")
+    return _build(source, body, record, source_path=source_path or source)
 
 
 def _jsonl_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any] | str]]:
