@@ -239,11 +239,7 @@ def split_command(
 ) -> None:
     """Take a mention out of an event for good: the decision is kept and survives re-runs and later ingests."""
     with _open(db, write=True) as store:
-        events = store.split(event_id, mention_id)
-    for event in events:
-        console.print(
-            f"{event.id}: {len(event.mentions)} mention(s), sources {', '.join(event.sources)}", highlight=False
-        )
+        _print_outcome(store.split(event_id, mention_id))
 
 
 @app.command("merge")
@@ -253,7 +249,11 @@ def merge_command(
 ) -> None:
     """Make events one event for good: the decision is kept and survives re-runs and later ingests."""
     with _open(db, write=True) as store:
-        events = store.merge(event_ids)
+        _print_outcome(store.merge(event_ids))
+
+
+def _print_outcome(events: tuple[Event, ...]) -> None:
+    """The events a split or merge left, a line each."""
     for event in events:
         console.print(
             f"{event.id}: {len(event.mentions)} mention(s), sources {', '.join(event.sources)}", highlight=False
