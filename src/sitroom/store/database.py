@@ -270,17 +270,13 @@ class EventStore:
             return ()
         constraints = Constraints.of(self.decisions())
         groups = constraints.group_of()
-        event_of = self._event_of_mentions()
 
         def mates(mention: EventMention) -> list[EventMention]:
-            ids = set(groups.get(mention.id, ()))
-            event = event_of.get(mention.id)
-            if event is not None:
-                ids |= self._event_members(event)
+            ids = set(groups.get(mention.id, ())) | self._event_members(mention.id)
             return self._mentions_by_id(ids - {mention.id})
 
         component = component_of(seeds, self._candidates, mates, constraints)
-        stale = {event_of[m.id] for m in component if m.id in event_of}
+        stale = self._events_of([m.id for m in component])
         if stale:
             self._db.execute("DELETE FROM events WHERE list_contains(?, id)", [sorted(stale)])
             self._db.execute("DELETE FROM event_mentions WHERE list_contains(?, event_id)", [sorted(stale)])
@@ -320,11 +316,19 @@ class EventStore:
             params += [mention.date - slack, mention.date + slack]
         return [mention_from_plain(json.loads(r[0])) for r in self._db.execute(sql, params).fetchall()]
 
-    def _event_of_mentions(self) -> dict[str, str]:
-        return dict(self._db.execute("SELECT mention_id, event_id FROM event_mentions").fetchall())
+    def _events_of(self, mention_ids: Sequence[str]) -> set[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT event_id FROM event_mentions WHERE list_contains(?, mention_id)", [list(mention_ids)]
+        ).fetchall()
+        return {r[0] for r in rows}
 
-    def _event_members(self, event_id: str) -> set[str]:
-        rows = self._db.execute("SELECT mention_id FROM event_mentions WHERE event_id = ?", [event_id]).fetchall()
+    def _event_members(self, mention_id: str) -> set[str]:
+        """The mentions of the stored event ``mention_id`` belongs to (none when it belongs to none yet)."""
+        rows = self._db.execute(
+            "SELECT other.mention_id FROM event_mentions own "
+            "JOIN event_mentions other ON other.event_id = own.event_id WHERE own.mention_id = ?",
+            [mention_id],
+        ).fetchall()
         return {r[0] for r in rows}
 
     def _mentions_by_id(self, ids: Iterable[str]) -> list[EventMention]:
