@@ -20,6 +20,7 @@ from typer.exceptions import TyperException
 
 from sitroom.errors import SitroomError
 from sitroom.export import FORMATS, write_events
+from sitroom.fuse.series import conflicts
 from sitroom.geo import GeonamesStore
 from sitroom.geo.geonames_store import StoreSummary
 from sitroom.model import Event, EventMention
@@ -154,12 +155,14 @@ def statements_command(
 def figures_command(
     db: DbOption = None,
     kind: Annotated[
-        str | None, typer.Option(help="Only this kind: killed, injured, abducted, arrested, displaced, troops.")
+        str | None,
+        typer.Option(help="Only this kind: killed, injured, abducted, arrested, displaced, troops, population."),
     ] = None,
     place: Annotated[str | None, typer.Option(help="Only figures placed at this town, admin1 or country.")] = None,
 ) -> None:
-    """List figures that belong to no event (displaced people, troops, cumulative tolls) as series: by kind and
-    place, then as-of date, each with its source and sentence."""
+    """List figures that belong to no event (displaced people, troops, populations, cumulative tolls) as series:
+    by kind and place, then as-of date, each with its source and sentence, and the other articles' figures that
+    contradict it side by side."""
     with _open(db) as store:
         figures = store.figures(kind, place)
     if not figures:
@@ -175,9 +178,11 @@ def figures_command(
     table = Table(show_lines=False)
     for n, column in enumerate(("kind", "place", "as of", "low-best-high", "qualifier", "source", "article")):
         table.add_column(column, min_width=min(10, max(len(column), *(len(r[n]) for r in rows))))
+    table.add_column("contradicted by", min_width=10)
     table.add_column("sentence", min_width=20)
-    for row, f in zip(rows, figures, strict=True):
-        table.add_row(*row, textwrap.shorten(f.sentence or "", 100, placeholder=" …"))
+    for row, f, others in zip(rows, figures, conflicts(figures), strict=True):
+        against = "; ".join(f"{o.best:,} ({o.provenance.article_id})" for o in others)
+        table.add_row(*row, against, textwrap.shorten(f.sentence or "", 100, placeholder=" …"))
     console.print(table)
 
 

@@ -19,6 +19,7 @@ from sitroom.events.figures import add_figures
 from sitroom.events.labels import is_label
 from sitroom.events.location import locate, partition_places
 from sitroom.events.modality import Modality, assess, own_part
+from sitroom.events.population import main_town_place, population_figures
 from sitroom.events.refinement import (
     INTERVENED,
     PEACEFUL,
@@ -256,6 +257,7 @@ def extract_events(ctx: EventContext) -> Coding:
             others = [c for c in casualties if c not in tolls]
             figures.extend(f for c in others if (f := _standalone(ctx, sent, c)) is not None)
     told = apportion_summaries(_with_suicide_attackers(ctx, mentions), ctx.doc)
+    figures += [f for sent in ctx.doc.sents for f in population_figures(sent, ctx.article, ctx.geography)]
     return Coding(tuple(told), tuple(statements), tuple(figures))
 
 
@@ -334,6 +336,10 @@ def _standalone(ctx: EventContext, sent: Span, casualty: Casualty) -> Figure | N
         date, precision = ctx.article.published, ctx.article.published_precision  # a total as of publication
     country = ctx.geography.countries[0] if ctx.geography.countries else None
     place = locate(verb, None, ctx.geography) or _fallback_place(ctx, sent, country)
+    if place is None or (place.precision == GeoPrecision.REGION and place.admin1 is None):
+        # "More than 5,600 have fled their homes": from the town the article is about, if it is about one
+        town = main_town_place(ctx.geography)
+        place = town if town is not None and (place is None or town.country == place.country) else place
     source = modality.source
     return dataclasses.replace(
         figure, place=place, date=date, time_precision=precision,

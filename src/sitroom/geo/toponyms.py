@@ -34,6 +34,9 @@ FOREIGN_TOWN_POPULATION = 100_000
 # A bare name shared by a state and a city this big names the city, whatever country the article names:
 # "Palestinian officials in Jerusalem".
 METROPOLIS_POPULATION = 500_000
+# How often an article must name a town, and more than twice as often as any other, for it to be what the
+# article is about (the place of a figure that names none: "More than 5,600 have fled their homes").
+MAIN_TOWN_MENTIONS = 3
 # Weight of the document's countries against population when ranking candidates: a village in a country
 # the article is about outranks a mid-size town elsewhere (log10 population differences of 1-3).
 CONTEXT_COUNTRY_WEIGHT = 4.0
@@ -141,6 +144,18 @@ class DocumentGeography:
 
     def within(self, start: int, end: int) -> tuple[Toponym, ...]:
         return tuple(t for t in self.toponyms if start <= t.start and t.end <= end)
+
+    def main_town(self) -> Place | None:
+        """The town the article is about: named at least MAIN_TOWN_MENTIONS times, and more than twice as
+        often as any other town; None when no town stands out so."""
+        counts = Counter(
+            t.place.geonameid for t in self.toponyms
+            if t.place.precision == GeoPrecision.LOCALITY and t.place.geonameid is not None
+        )  # fmt: skip
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < MAIN_TOWN_MENTIONS or (len(ranked) > 1 and 2 * ranked[1][1] >= ranked[0][1]):
+            return None
+        return next(t.place for t in self.toponyms if t.place.geonameid == ranked[0][0])
 
 
 def resolve_document(
