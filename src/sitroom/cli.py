@@ -284,6 +284,7 @@ def _event_fields(e: Event) -> list[tuple[str, str]]:
         ("fatalities", _fatalities_line(e)),
         ("certainty", e.certainty + (" (historical)" if e.historical else "")),
         ("sources", ", ".join(e.sources)),
+        ("copies", ", ".join(e.copies) or "-"),
     ]
 
 

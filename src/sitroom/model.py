@@ -213,6 +213,7 @@ class Event:
     historical: bool
     sources: tuple[str, ...] = field(default=())
     links: tuple[FusionLink, ...] = ()  # one per mention: how fusion put it here
+    copies: tuple[str, ...] = ()  # near-duplicates of its sources (reprints, syndicated copies): linked, not coded
 
     @property
     def evidence(self) -> tuple[str, ...]:

@@ -61,7 +61,8 @@ def test_syndicated_copy_is_linked_not_coded(examples: Path, tmp_path: Path, set
     assert report.duplicates == 1 and report.coded == 1
     with EventStore(settings.db_path, read_only=True) as store:
         assert store.article("reprint")["duplicate_of"] == "original"  # type: ignore[index]
-        assert all(e.sources == ("original",) for e in store.events(EventFilter(include_history=True)))
+        events = store.events(EventFilter(include_history=True))
+    assert events and all(e.sources == ("original",) and e.copies == ("reprint",) for e in events)
 
 
 def test_article_glued_onto_a_page_is_a_duplicate_of_its_original(

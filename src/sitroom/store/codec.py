@@ -85,6 +85,7 @@ def event_from_plain(data: dict[str, Any]) -> Event:
     values = _shared_fields(data)
     values["mentions"] = tuple(mention_from_plain(m) for m in values["mentions"])
     values["sources"] = tuple(values["sources"])
+    values["copies"] = tuple(values.get("copies", ()))
     values["links"] = tuple(
         FusionLink(**{**link, "reasons": tuple(link["reasons"])}) for link in values.get("links", ())
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -358,11 +359,24 @@ class EventStore:
         sql = f"SELECT payload FROM events {clauses} ORDER BY event_date DESC NULLS LAST, id"
         if where.limit:
             sql += f" LIMIT {int(where.limit)}"
-        return [event_from_plain(json.loads(r[0])) for r in self._db.execute(sql, params).fetchall()]
+        events = [event_from_plain(json.loads(r[0])) for r in self._db.execute(sql, params).fetchall()]
+        return self._with_copies(events)
 
     def event(self, event_id: str) -> Event | None:
         row = self._db.execute("SELECT payload FROM events WHERE id = ?", [event_id]).fetchone()
-        return event_from_plain(json.loads(row[0])) if row else None
+        return self._with_copies([event_from_plain(json.loads(row[0]))])[0] if row else None
+
+    def _with_copies(self, events: list[Event]) -> list[Event]:
+        """Each event with the near-duplicates of its sources, as they stand now: a reprint ingested after its
+        original is linked to the original's events without coding or fusing anything again."""
+        copies: dict[str, list[str]] = {}
+        for copy, original in self._db.execute(
+            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL ORDER BY id"
+        ).fetchall():
+            copies.setdefault(original, []).append(copy)
+        if not copies:
+            return events
+        return [dataclasses.replace(e, copies=tuple(c for s in e.sources for c in copies.get(s, ()))) for e in events]
 
     def article(self, article_id: str) -> dict[str, object] | None:
         cursor = self._db.execute("SELECT * FROM articles WHERE id = ?", [article_id])
