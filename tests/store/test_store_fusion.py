@@ -143,3 +143,20 @@ def test_a_database_from_before_explained_fusion_is_fused_anew(coded: list[Coded
         ).fetchone()
         dated = raw.execute("SELECT count(*) FROM mentions WHERE mention_date IS NOT NULL").fetchone()
     assert unfilled == (0,) and dated is not None and dated[0] > 0
+
+
+def test_ingesting_the_files_in_another_order_gives_the_same_events(
+    examples: Path, tmp_path: Path, coder: Coder
+) -> None:
+    files = sorted(examples.glob("*.txt"))
+    snapshots = []
+    for seed in (0, 1):
+        order = list(files)
+        random.Random(seed).shuffle(order)
+        settings = Settings(db_path=tmp_path / f"ingest-{seed}.duckdb", batch_size=1)
+        for path in order:  # one `sitroom ingest FILE` after another
+            ingest([path], settings, coder=coder)
+        snapshots.append(_snapshot(settings.db_path))
+    whole = Settings(db_path=tmp_path / "whole.duckdb")
+    ingest([examples], whole, coder=coder)
+    assert snapshots[0] == snapshots[1] == _snapshot(whole.db_path)
