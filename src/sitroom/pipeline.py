@@ -7,6 +7,7 @@ out). :func:`ingest` is the I/O edge that reads inputs and writes the database i
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -163,10 +164,11 @@ def ingest(
             elif article.embedded_in is not None:
                 appended.append(article)  # after every standalone article, so the standalone copy is kept
             else:
-                batch.append(_mark_duplicate(article, index, report))
+                batch.append(_mark_duplicate(article, index, report, store, batch))
                 if len(batch) >= settings.batch_size:
                     _flush(batch, coder, store, report, on_progress)
-        batch.extend(_mark_duplicate(article, index, report) for article in appended)
+        for article in appended:
+            batch.append(_mark_duplicate(article, index, report, store, batch))
         _flush(batch, coder, store, report, on_progress)
     return report
 
@@ -186,14 +188,33 @@ def _cleaned(results: Iterable[Ingested | Skipped], report: IngestReport, store:
         yield from clean_article(result.article)
 
 
-def _mark_duplicate(article: Article, index: NearDuplicateIndex, report: IngestReport) -> Article:
+def _mark_duplicate(article: Article, index: NearDuplicateIndex, report: IngestReport, store: EventStore,
+                    batch: list[Article]) -> Article:  # fmt: skip
+    """``article``, marked as a copy where the index knows its original. Which of two copies is the original
+    does not depend on which came first: a standalone article before a part split off a page, then the one
+    published first, then the smaller id. When the new one wins, the stored one becomes its copy (written
+    again in this batch, without its mentions)."""
     found = index.find(article.text, exclude=article.id)
     if found is None:
         index.add(article.id, article.text)
         return article
     report.duplicates += 1
+    other = next((a for a in batch if a.id == found[0]), None) or store.stored_article(found[0])
+    if other is not None and _original_rank(article) < _original_rank(other):
+        log.info("%s is a near-duplicate of %s (overlap %.2f), which is kept", other.id, article.id, found[1])
+        index.remove(other.id)
+        index.add(article.id, article.text)
+        demoted = dataclasses.replace(other, duplicate_of=article.id)
+        batch[:] = [a for a in batch if a.id != other.id]
+        batch.append(demoted)
+        return article
     log.info("%s is a near-duplicate of %s (overlap %.2f)", article.id, found[0], found[1])
     return dataclasses.replace(article, duplicate_of=found[0])
+
+
+def _original_rank(article: Article) -> tuple[bool, bool, dt.date, str]:
+    published = article.published or dt.date.max
+    return (article.embedded_in is not None, article.published is None, published, article.id)
 
 
 def _flush(

@@ -65,6 +65,30 @@ def test_syndicated_copy_is_linked_not_coded(examples: Path, tmp_path: Path, set
     assert events and all(e.sources == ("original",) and e.copies == ("reprint",) for e in events)
 
 
+def test_which_copy_is_coded_does_not_depend_on_ingest_order(examples: Path, tmp_path: Path, coder: Coder) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (examples / "001_e13b050aafb0a1da.txt").read_text(encoding="utf-8")
+    (folder / "a-wire.txt").write_text(text, encoding="utf-8")
+    (folder / "b-reprint.txt").write_text(
+        "Reprinted from WSWS\n\n" + text.replace("Tuesday", "Tuesday,"), encoding="utf-8"
+    )
+    outcomes = []
+    for order in (["a-wire.txt", "b-reprint.txt"], ["b-reprint.txt", "a-wire.txt"]):
+        settings = Settings(db_path=tmp_path / f"{order[0]}.duckdb", batch_size=1)
+        for name in order:
+            ingest([folder / name], settings, coder=coder)
+        with EventStore(settings.db_path, read_only=True) as store:
+            events = store.events(EventFilter(include_history=True))
+            outcomes.append((
+                store.article("a-wire")["duplicate_of"], store.article("b-reprint")["duplicate_of"],  # type: ignore[index]
+                sorted((e.id, e.sources, e.copies) for e in events), store.counts()["mentions"],
+            ))  # fmt: skip
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][:2] == (None, "a-wire") and outcomes[0][3] > 0
+    assert all(sources == ("a-wire",) and copies == ("b-reprint",) for _, sources, copies in outcomes[0][2])
+
+
 def test_article_glued_onto_a_page_is_a_duplicate_of_its_original(
     examples: Path, tmp_path: Path, settings: Settings, coder: Coder
 ) -> None:

@@ -160,3 +160,17 @@ def test_ingesting_the_files_in_another_order_gives_the_same_events(
     whole = Settings(db_path=tmp_path / "whole.duckdb")
     ingest([examples], whole, coder=coder)
     assert snapshots[0] == snapshots[1] == _snapshot(whole.db_path)
+
+
+def test_an_article_coded_again_leaves_no_event_of_a_mention_it_lost(coded: list[Coded], tmp_path: Path) -> None:
+    db = tmp_path / "events.duckdb"
+    article = next(c for c in coded if c.article.id == "002_f93fea5c4e1dda40")
+    other = next(c for c in coded if c.article.id == "000_5a2efb6d2c4bef1a")
+    with EventStore(db) as store:
+        store.write_batch([other.article], other.mentions)
+        store.write_batch([article.article], article.mentions)
+        store.write_batch([article.article], article.mentions[:2])  # as a newer coder might read it
+        kept = {m.id for m in store.mentions()}
+    events = _all(db)
+    assert {m.id for e in events for m in e.mentions} == kept
+    assert len(kept) == len(other.mentions) + 2

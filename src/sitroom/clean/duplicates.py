@@ -86,6 +86,10 @@ class NearDuplicateIndex:
         self._signatures[article_id] = signature
         self._lsh.insert(article_id, signature.minhash)
 
+    def remove(self, article_id: str) -> None:
+        if self._signatures.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
+
     def add_many(self, items: Iterable[tuple[str, str]]) -> None:
         for article_id, text in items:
             self.add(article_id, text)

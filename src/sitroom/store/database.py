@@ -16,7 +16,7 @@ import duckdb
 from sitroom.errors import StoreError
 from sitroom.fuse import Constraints, Decision, component_of, fuse_mentions
 from sitroom.fuse.matching import MAX_DATE_SLACK_DAYS
-from sitroom.model import Article, Event, EventMention, Figure, Place, Statement
+from sitroom.model import Article, Event, EventMention, Figure, Place, Statement, TimePrecision
 from sitroom.store.codec import (
     event_from_plain,
     figure_from_plain,
@@ -59,6 +59,10 @@ CREATE TABLE IF NOT EXISTS decisions (
     seq INTEGER PRIMARY KEY, kind VARCHAR, mentions JSON, others JSON, made_at TIMESTAMP
 );
 """
+_ARTICLE_FIELDS = (
+    "id", "text", "title", "url", "outlet", "published", "published_inferred_from", "source_path", "content_hash",
+    "embedded_in", "duplicate_of", "removed_lines",
+)  # fmt: skip
 # The blocking columns of mentions, filled from the payload in databases written before they existed.
 _BACKFILL = """
 UPDATE mentions SET event_type = json_extract_string(payload, '$.event_type'),
@@ -139,7 +143,7 @@ class EventStore:
         ``coded_by``: the fingerprint of the coder (:mod:`sitroom.fingerprint`)."""
         try:
             self._db.execute("BEGIN TRANSACTION")
-            orphans = self._mates_of_articles([a.id for a in articles])
+            orphans = self._release_events_of([a.id for a in articles])
             self._replace_articles(articles, coded_by)
             self._insert_mentions(mentions)
             self._insert_statements(statements)
@@ -339,17 +343,28 @@ class EventStore:
         rows = self._db.execute("SELECT payload FROM mentions WHERE list_contains(?, id) ORDER BY id", [wanted])
         return [mention_from_plain(json.loads(r[0])) for r in rows.fetchall()]
 
-    def _mates_of_articles(self, article_ids: Sequence[str]) -> set[str]:
-        """Mentions of other articles that share an event with a mention of ``article_ids``: when those
-        articles are coded again, their events must be clustered again without them."""
+    def _release_events_of(self, article_ids: Sequence[str]) -> set[str]:
+        """Delete the stored events that hold a mention of ``article_ids`` (about to be coded again, or made a
+        copy), and return their other articles' mentions, which must be clustered again without them."""
         if not article_ids:
             return set()
+        stale = [
+            r[0]
+            for r in self._db.execute(
+                "SELECT DISTINCT e.event_id FROM event_mentions e JOIN mentions m ON m.id = e.mention_id "
+                "WHERE list_contains(?, m.article_id)",
+                [list(article_ids)],
+            ).fetchall()
+        ]
+        if not stale:
+            return set()
         rows = self._db.execute(
-            "SELECT DISTINCT other.mention_id FROM event_mentions own JOIN mentions m ON m.id = own.mention_id "
-            "JOIN event_mentions other ON other.event_id = own.event_id JOIN mentions o ON o.id = other.mention_id "
-            "WHERE list_contains(?, m.article_id) AND NOT list_contains(?, o.article_id)",
-            [list(article_ids), list(article_ids)],
+            "SELECT DISTINCT e.mention_id FROM event_mentions e JOIN mentions m ON m.id = e.mention_id "
+            "WHERE list_contains(?, e.event_id) AND NOT list_contains(?, m.article_id)",
+            [stale, list(article_ids)],
         ).fetchall()
+        self._db.execute("DELETE FROM events WHERE list_contains(?, id)", [stale])
+        self._db.execute("DELETE FROM event_mentions WHERE list_contains(?, event_id)", [stale])
         return {r[0] for r in rows}
 
     def events(self, where: EventFilter | None = None) -> list[Event]:
@@ -369,11 +384,16 @@ class EventStore:
     def _with_copies(self, events: list[Event]) -> list[Event]:
         """Each event with the near-duplicates of its sources, as they stand now: a reprint ingested after its
         original is linked to the original's events without coding or fusing anything again."""
+        original_of = dict(
+            self._db.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall()
+        )
         copies: dict[str, list[str]] = {}
-        for copy, original in self._db.execute(
-            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL ORDER BY id"
-        ).fetchall():
-            copies.setdefault(original, []).append(copy)
+        for copy in sorted(original_of):
+            root, seen = original_of[copy], {copy}
+            while root in original_of and root not in seen:  # a copy of a copy: an original ingested later
+                seen.add(root)
+                root = original_of[root]
+            copies.setdefault(root, []).append(copy)
         if not copies:
             return events
         return [dataclasses.replace(e, copies=tuple(c for s in e.sources for c in copies.get(s, ()))) for e in events]
@@ -384,6 +404,16 @@ class EventStore:
         if row is None:
             return None
         return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+    def stored_article(self, article_id: str) -> Article | None:
+        """The stored article as a record (for making it a copy of an article ingested later)."""
+        row = self.article(article_id)
+        if row is None:
+            return None
+        fields = {f: row[f] for f in _ARTICLE_FIELDS if row.get(f) is not None}
+        precision = row["published_precision"]
+        fields["published_precision"] = TimePrecision(precision if isinstance(precision, int) else TimePrecision.DAY)
+        return Article(**fields)  # type: ignore[arg-type]
 
     def outlets(self) -> dict[str, str]:
         """Article id to outlet name, for the export's source column."""
