@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import importlib.util
 import json
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +17,7 @@ import duckdb
 
 from sitroom.errors import StoreError
 from sitroom.fuse import Constraints, Decision, component_of, fuse_mentions
-from sitroom.fuse.matching import MAX_DATE_SLACK_DAYS
+from sitroom.fuse.matching import MAX_DATE_SLACK_DAYS, block_key
 from sitroom.model import Article, Event, EventMention, Figure, Place, Statement, TimePrecision
 from sitroom.store.codec import (
     event_from_plain,
@@ -24,6 +26,11 @@ from sitroom.store.codec import (
     statement_from_plain,
     to_plain,
 )
+
+if importlib.util.find_spec("pandas") is None:
+    # DuckDB's client tries `import pandas` for every bound parameter; without pandas each try searches the
+    # whole import path again (a third of an ingest's time). Marking it absent makes each try fail at once.
+    sys.modules["pandas"] = None  # type: ignore[assignment]
 
 SCHEMA_VERSION = 5
 _SCHEMA = """
@@ -59,6 +66,7 @@ CREATE TABLE IF NOT EXISTS decisions (
     seq INTEGER PRIMARY KEY, kind VARCHAR, mentions JSON, others JSON, made_at TIMESTAMP
 );
 """
+_ROWS_PER_STATEMENT = 250
 _ARTICLE_FIELDS = (
     "id", "text", "title", "url", "outlet", "published", "published_inferred_from", "source_path", "content_hash",
     "embedded_in", "duplicate_of", "removed_lines",
@@ -210,17 +218,17 @@ class EventStore:
         self._db.execute("DELETE FROM statements WHERE list_contains(?, article_id)", [ids])
         self._db.execute("DELETE FROM figures WHERE list_contains(?, article_id)", [ids])
         self._db.execute("DELETE FROM articles WHERE list_contains(?, id)", [ids])
+        now = dt.datetime.now()
         rows = [
             (a.id, a.title, a.url, a.outlet, a.published, int(a.published_precision), a.source_path, a.content_hash,
-             a.text, a.embedded_in, a.duplicate_of, a.removed_lines, a.published_inferred_from, coded_by)
+             a.text, a.embedded_in, a.duplicate_of, a.removed_lines, now, a.published_inferred_from, coded_by)
             for a in articles
         ]  # fmt: skip
-        self._db.executemany(
-            "INSERT INTO articles (id, title, url, outlet, published, published_precision, source_path, content_hash, "
-            "text, embedded_in, duplicate_of, removed_lines, ingested_at, published_inferred_from, coded_by) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?)",
-            rows,
+        columns = (
+            "id, title, url, outlet, published, published_precision, source_path, content_hash, text, embedded_in, "
+            "duplicate_of, removed_lines, ingested_at, published_inferred_from, coded_by"
         )
+        self._insert_rows("INSERT INTO articles", columns, rows)
 
     def _insert_mentions(self, mentions: Sequence[EventMention]) -> None:
         rows = [
@@ -228,22 +236,27 @@ class EventStore:
              m.place.country if m.place else None, m.date, m.historical)
             for m in mentions
         ]  # fmt: skip
-        if rows:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO mentions (id, article_id, sub_event_type, payload, event_type, country, "
-                "mention_date, historical) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+        columns = "id, article_id, sub_event_type, payload, event_type, country, mention_date, historical"
+        self._insert_rows("INSERT OR REPLACE INTO mentions", columns, rows)
 
     def _insert_statements(self, statements: Sequence[Statement]) -> None:
         rows = [(s.id, s.article_id, s.kind, s.about, s.speaker, json.dumps(to_plain(s))) for s in statements]
-        if rows:
-            self._db.executemany("INSERT OR REPLACE INTO statements VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self._insert_rows("INSERT OR REPLACE INTO statements", "id, article_id, kind, about, speaker, payload", rows)
 
     def _insert_figures(self, figures: Sequence[Figure]) -> None:
         rows = [(_figure_id(f), f.provenance.article_id, f.kind, f.best, json.dumps(to_plain(f))) for f in figures]
-        if rows:
-            self._db.executemany("INSERT OR REPLACE INTO figures VALUES (?, ?, ?, ?, ?)", rows)
+        self._insert_rows("INSERT OR REPLACE INTO figures", "id, article_id, kind, best, payload", rows)
+
+    def _insert_rows(self, insert: str, columns: str, rows: Sequence[tuple[object, ...]]) -> None:
+        """``insert`` (``"INSERT INTO t"``) the rows, a few hundred a statement: DuckDB binds one statement with
+        many rows several times faster than ``executemany`` runs one statement a row. With ``OR REPLACE``, the
+        last row of a key wins, as it would row by row."""
+        if "OR REPLACE" in insert:
+            rows = list({row[0]: row for row in rows}.values())
+        for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+            chunk = rows[start : start + _ROWS_PER_STATEMENT]
+            values = ", ".join(["(" + ", ".join("?" * len(chunk[0])) + ")"] * len(chunk))
+            self._db.execute(f"{insert} ({columns}) VALUES {values}", [v for row in chunk for v in row])
 
     def figures(self, kind: str | None = None, place: str | None = None) -> list[Figure]:
         """Stored figures that belong to no event (displaced, troops, cumulative tolls) as series: by kind, then
@@ -276,11 +289,19 @@ class EventStore:
         constraints = Constraints.of(self.decisions())
         groups = constraints.group_of()
 
+        blocks: dict[tuple[object, ...], list[EventMention]] = {}  # the store does not change meanwhile
+
+        def candidates(mention: EventMention) -> list[EventMention]:
+            key = (*block_key(mention), mention.date)
+            if key not in blocks:
+                blocks[key] = self._candidates(mention)
+            return blocks[key]
+
         def mates(mention: EventMention) -> list[EventMention]:
             ids = set(groups.get(mention.id, ())) | self._event_members(mention.id)
             return self._mentions_by_id(ids - {mention.id})
 
-        component = component_of(seeds, self._candidates, mates, constraints)
+        component = component_of(seeds, candidates, mates, constraints)
         stale = self._events_of([m.id for m in component])
         if stale:
             self._db.execute("DELETE FROM events WHERE list_contains(?, id)", [sorted(stale)])
@@ -298,21 +319,22 @@ class EventStore:
     def _insert_events(self, events: Sequence[Event]) -> None:
         if not events:
             return
-        self._db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [_event_row(e) for e in events]
+        columns = (
+            "id, event_date, event_type, sub_event_type, country, location, actor1, actor2, fatalities, historical, "
+            "payload"
         )
-        self._db.executemany(
-            "INSERT INTO event_mentions VALUES (?, ?)", [(e.id, m.id) for e in events for m in e.mentions]
-        )
+        self._insert_rows("INSERT INTO events", columns, [_event_row(e) for e in events])
+        links = [(e.id, m.id) for e in events for m in e.mentions]
+        self._insert_rows("INSERT INTO event_mentions", "event_id, mention_id", links)
 
     def _candidates(self, mention: EventMention) -> list[EventMention]:
-        """Stored mentions in ``mention``'s block (type, country, historical flag) and date window."""
+        """Stored mentions in ``mention``'s block (type, country, historical flag) and date window, itself too."""
         country = mention.place.country if mention.place else None
         sql = (
             "SELECT payload FROM mentions WHERE event_type = ? AND historical = ? AND country IS NOT DISTINCT FROM ? "
-            "AND id <> ? AND "
+            "AND "
         )
-        params: list[object] = [mention.event_type, mention.historical, country, mention.id]
+        params: list[object] = [mention.event_type, mention.historical, country]
         if mention.date is None:
             sql += "mention_date IS NULL"
         else:
