@@ -22,6 +22,7 @@ demo: install  ## ingest the bundled example corpus and write out/events.csv and
 	$(BIN)/sitroom summary --db $(DB)
 	$(BIN)/sitroom export --db $(DB) --format acled-csv --output out/events.csv
 	$(BIN)/sitroom export --db $(DB) --format geojson --output out/events.geojson
+	@echo "next: $(BIN)/sitroom serve --db $(DB)   # the API at http://127.0.0.1:8080/api/events, its docs at /docs"
 
 lint: install
 	$(BIN)/ruff check src tests

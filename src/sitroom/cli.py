@@ -312,6 +312,24 @@ def _highlight(mention: EventMention) -> Text:
     return text
 
 
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8080,
+) -> None:
+    """Serve the event database over HTTP, read-only: the API under /api, its OpenAPI docs at /docs."""
+    import uvicorn
+
+    from sitroom.serve import create_app
+
+    with _open(db):  # fail now, in one line, if there is no database
+        pass
+    path = db or Settings().db_path
+    console.print(f"serving {path} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", highlight=False)
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+
+
 @app.command("export")
 def export_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-COMMANDS = ["ingest", "events", "show", "split", "merge", "export", "summary", "gazetteer"]
+COMMANDS = ["ingest", "events", "show", "split", "merge", "serve", "export", "summary", "gazetteer"]
 SHARED_GAZETTEER = Path(__file__).resolve().parents[3] / "shared" / "gazetteer"
 
 
@@ -143,3 +143,35 @@ def test_gazetteer_import_then_lookup_ranks_by_the_country_given(tmp_path: Path)
     assert missing.returncode == 1 and "no place called" in missing.stdout
     bad = _run("gazetteer", "import", str(tmp_path / "nothing.zip"), "--gazetteer", store, env=small)
     assert bad.returncode == 2 and bad.stderr.strip().count("\n") == 0 and "nothing.zip: no such file" in bad.stderr
+
+
+def test_serve_answers_geojson_over_http(examples: Path, tmp_path: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    db = str(tmp_path / "serve.duckdb")
+    assert _run("ingest", str(examples / "002_f93fea5c4e1dda40.txt"), "--db", db).returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "sitroom", "serve", "--db", db, "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}/api/events?format=geojson"
+        deadline, body = time.monotonic() + 60, None
+        while body is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    body = json.loads(response.read())
+            except OSError:
+                time.sleep(0.2)
+        assert body is not None, server.stderr.read() if server.poll() is not None else "no answer in 60 s"
+        assert body["type"] == "FeatureCollection" and body["features"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    missing = _run("serve", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.returncode == 2 and "sitroom ingest" in missing.stderr

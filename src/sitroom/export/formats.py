@@ -104,15 +104,22 @@ def _write_csv(events: Sequence[Event], handle: IO[str], outlets: dict[str, str]
         writer.writerow(event_row(event, outlets))
 
 
-def _write_geojson(events: Sequence[Event], handle: IO[str], outlets: dict[str, str]) -> None:
+def feature_collection(events: Sequence[Event], outlets: dict[str, str]) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection: one Point feature per event (geometry null when only the country is
+    known), the ACLED row as its properties."""
     features = []
     for event in events:
-        row = event_row(event, outlets)
         place = event.place
         has_point = place is not None and place.latitude is not None and place.longitude is not None
         geometry = {"type": "Point", "coordinates": [place.longitude, place.latitude]} if has_point and place else None
-        features.append({"type": "Feature", "id": event.id, "geometry": geometry, "properties": row})
-    json.dump({"type": "FeatureCollection", "features": features}, handle, ensure_ascii=False, indent=1)
+        features.append(
+            {"type": "Feature", "id": event.id, "geometry": geometry, "properties": event_row(event, outlets)}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _write_geojson(events: Sequence[Event], handle: IO[str], outlets: dict[str, str]) -> None:
+    json.dump(feature_collection(events, outlets), handle, ensure_ascii=False, indent=1)
 
 
 def _write_jsonl(events: Sequence[Event], handle: IO[str], outlets: dict[str, str]) -> None:

@@ -1,5 +1,5 @@
 """Store stage: the embedded DuckDB event database."""
 
-from sitroom.store.database import EventFilter, EventStore
+from sitroom.store.database import ActorActivity, EventFilter, EventStore
 
-__all__ = ["EventFilter", "EventStore"]
+__all__ = ["ActorActivity", "EventFilter", "EventStore"]

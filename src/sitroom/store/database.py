@@ -8,6 +8,7 @@ import hashlib
 import importlib.util
 import json
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,10 +89,27 @@ class EventFilter:
     country: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
-    event_type: str | None = None
-    actor: str | None = None
+    event_type: str | None = None  # an event type or a sub-event type
+    actor: str | None = None  # part of actor1's or actor2's name
     include_history: bool = False
     limit: int | None = None
+    offset: int = 0
+    sub_event_type: str | None = None
+    admin1: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min longitude, min latitude, max longitude, max latitude
+    min_fatalities: int | None = None
+    text: str | None = None  # words in the evidence sentences
+
+
+@dataclass(frozen=True, slots=True)
+class ActorActivity:
+    """An actor's part in the stored events: how many, on which side, and against whom."""
+
+    name: str
+    events: int
+    as_actor1: int
+    as_actor2: int
+    adversaries: tuple[tuple[str, int], ...]  # the other side's actors, with their shared events, most first
 
 
 class EventStore:
@@ -396,8 +414,16 @@ class EventStore:
         sql = f"SELECT payload FROM events {clauses} ORDER BY event_date DESC NULLS LAST, id"
         if where.limit:
             sql += f" LIMIT {int(where.limit)}"
+        if where.offset:
+            sql += f" OFFSET {int(where.offset)}"
         events = [event_from_plain(json.loads(r[0])) for r in self._db.execute(sql, params).fetchall()]
         return self._with_copies(events)
+
+    def count_events(self, where: EventFilter | None = None) -> int:
+        """How many stored events match ``where`` (its limit and offset aside)."""
+        clauses, params = _filter_sql(where or EventFilter())
+        row = self._db.execute(f"SELECT count(*) FROM events {clauses}", params).fetchone()
+        return int(row[0]) if row else 0
 
     def event(self, event_id: str) -> Event | None:
         row = self._db.execute("SELECT payload FROM events WHERE id = ?", [event_id]).fetchone()
@@ -437,6 +463,38 @@ class EventStore:
         fields["published_precision"] = TimePrecision(precision if isinstance(precision, int) else TimePrecision.DAY)
         return Article(**fields)  # type: ignore[arg-type]
 
+    def article_mentions(self, article_id: str) -> list[tuple[EventMention, str | None]]:
+        """The article's event mentions in text order, each with the id of the event it is part of."""
+        rows = self._db.execute(
+            "SELECT m.payload, e.event_id FROM mentions m LEFT JOIN event_mentions e ON e.mention_id = m.id "
+            "WHERE m.article_id = ? ORDER BY json_extract(m.payload, '$.trigger_start')",
+            [article_id],
+        ).fetchall()
+        return [(mention_from_plain(json.loads(payload)), event_id) for payload, event_id in rows]
+
+    def actors(self) -> list[ActorActivity]:
+        """Each actor of the listed (not historical) events, with its event counts and the actors it met,
+        most active first."""
+        counts = self._db.execute(
+            "SELECT name, count(*) FILTER (WHERE side = 1), count(*) FILTER (WHERE side = 2) FROM ("
+            "SELECT actor1 AS name, 1 AS side FROM events WHERE NOT historical UNION ALL "
+            "SELECT actor2, 2 FROM events WHERE NOT historical) WHERE name IS NOT NULL GROUP BY name"
+        ).fetchall()
+        pairs = self._db.execute(
+            "SELECT actor1, actor2, count(*) FROM events WHERE NOT historical AND actor1 IS NOT NULL "
+            "AND actor2 IS NOT NULL AND actor1 <> actor2 GROUP BY actor1, actor2"
+        ).fetchall()
+        met: dict[str, Counter[str]] = defaultdict(Counter)
+        for a, b, n in pairs:
+            met[a][b] += n
+            met[b][a] += n
+        found = [
+            ActorActivity(name, first + second, first, second,
+                          tuple(sorted(met[name].items(), key=lambda pair: (-pair[1], pair[0]))))
+            for name, first, second in counts
+        ]  # fmt: skip
+        return sorted(found, key=lambda a: (-a.events, a.name))
+
     def outlets(self) -> dict[str, str]:
         """Article id to outlet name, for the export's source column."""
         rows = self._db.execute("SELECT id, outlet FROM articles WHERE outlet IS NOT NULL").fetchall()
@@ -464,6 +522,10 @@ def _event_row(e: Event) -> tuple[object, ...]:
     )  # fmt: skip
 
 
+_LATITUDE = "TRY_CAST(json_extract(payload, '$.place.latitude') AS DOUBLE)"
+_LONGITUDE = "TRY_CAST(json_extract(payload, '$.place.longitude') AS DOUBLE)"
+
+
 def _filter_sql(where: EventFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
@@ -481,9 +543,25 @@ def _filter_sql(where: EventFilter) -> tuple[str, list[object]]:
     if where.event_type:
         clauses.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
         params.extend([where.event_type, where.event_type])
+    if where.sub_event_type:
+        clauses.append("lower(sub_event_type) = lower(?)")
+        params.append(where.sub_event_type)
     if where.actor:
         clauses.append("(actor1 ILIKE ? OR actor2 ILIKE ?)")
         params.extend([f"%{where.actor}%", f"%{where.actor}%"])
+    if where.admin1:
+        clauses.append("lower(json_extract_string(payload, '$.place.admin1')) = lower(?)")
+        params.append(where.admin1)
+    if where.bbox:
+        clauses.append(f"{_LONGITUDE} BETWEEN ? AND ? AND {_LATITUDE} BETWEEN ? AND ?")
+        west, south, east, north = where.bbox
+        params.extend([west, east, south, north])
+    if where.min_fatalities is not None:
+        clauses.append("coalesce(fatalities, 0) >= ?")
+        params.append(where.min_fatalities)
+    if where.text:
+        clauses.append("array_to_string(json_extract_string(payload, '$.mentions[*].sentence'), ' ') ILIKE ?")
+        params.append(f"%{where.text}%")
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
