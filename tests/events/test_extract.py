@@ -450,6 +450,9 @@ def test_a_toll_inside_a_context_phrase_is_not_the_events(coder: Coder) -> None:
     assert protest.sub_event_type == "Peaceful protest" and protest.fatalities is None
     (attack,) = _code(coder, "Three soldiers were killed in Abyan on Sunday after an attack by suspected militants.")
     assert attack.fatalities is not None and attack.fatalities.best == 3  # the clause's toll is the attack's
+    text = "A landmine exploded in Ar-Rutbah town. Three people were injured as a result of the explosion."
+    (blast,) = _code(coder, text)  # the toll told "as a result of" the event just told is its toll
+    assert blast.injured is not None and blast.injured.best == 3
 
 
 def test_people_who_fled_after_an_event_stay_a_figure(coder: Coder) -> None:

@@ -167,7 +167,7 @@ def extract_events(ctx: EventContext) -> Coding:
             for t in triggers:
                 cue = modalities[t.head.i].cue
                 reason = modalities[t.head.i].reason
-                if cue is not None and (reason == "context" or (reason == "background" and cue.lower_ == "during")):
+                if cue is not None and (reason == "context" or (reason == "background" and _names_the_toll(cue))):
                     modalities[t.head.i] = dataclasses.replace(modalities[t.head.i], asserted=True, reason=None)
         asserted = [t for t in triggers if modalities[t.head.i].asserted]
         candidates = [t for t in triggers if t.head.i in context or not _subordinate(t, asserted)]
@@ -259,6 +259,11 @@ def extract_events(ctx: EventContext) -> Coding:
     told = apportion_summaries(_with_suicide_attackers(ctx, mentions), ctx.doc)
     figures += [f for sent in ctx.doc.sents for f in population_figures(sent, ctx.article, ctx.geography)]
     return Coding(tuple(told), tuple(statements), tuple(figures))
+
+
+def _names_the_toll(cue: Token) -> bool:
+    """'injured during a clash', 'injured as a result of the explosion': the clause's toll is that event's."""
+    return cue.lower_ == "during" or (cue.lower_ == "as" and any(c.lemma_.lower() == "result" for c in cue.children))
 
 
 def _where_it_happened(sent: Span) -> Token | None:
