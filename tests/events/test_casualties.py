@@ -144,6 +144,11 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
          {"killed": 19, "injured": 40}),
         ("A father of two small children died and two others were injured in the attack.",
          {"killed": 1, "injured": 2}),
+        # a number the parser hangs on an adjective, victims left dead, and the army's "neutralized"
+        ("Six paramilitary Hashd al-Shaabi fighters were killed in an attack by Islamic State militants.",
+         {"killed": 6}),
+        ("A Cameroonian counterattack left a separatist and a Cameroonian soldier dead.", {"killed": 2}),
+        ("According to the army, the 3 suspected insurgents were later neutralized.", {"killed": 3}),
         # Other counts of people: abducted, arrested, displaced, and troops deployed.
         ("Gunmen kidnapped 12 workers and killed two guards near Kano on Monday.", {"abducted": 12, "killed": 2}),
         ("Police arrested 30 suspects in Lagos.", {"arrested": 30}),

@@ -24,7 +24,7 @@ from sitroom.model import Figure, Provenance
 # Verbs whose victims die or are hurt; "shoot", "stab" and the like only with "dead" or "to death".
 _KILLED = {
     "kill", "die", "slaughter", "massacre", "execute", "murder", "behead", "assassinate", "perish", "lynch",
-    "incinerate", "slay", "succumb",
+    "incinerate", "slay", "succumb", "neutralize", "neutralise",  # armies say "neutralized" for killed
 }  # fmt: skip
 # "found dead" too: the bodies of people killed.
 _TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "stone", "bludgeon", "gun", "crush", "torture", "find"}
@@ -158,6 +158,8 @@ def _kind(token: Token) -> str | None:
         return "killed"  # "slit the throats of five civilians"
     if lemma == "death" and token.pos_ == "NOUN":
         return "killed"
+    if lemma == "leave" and any(c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in token.children):
+        return "killed"  # "a counterattack left a separatist and a soldier dead"
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBD", "VBG"):
         return None
     if lemma in _KILLED:
@@ -404,7 +406,7 @@ def _count(noun: Token) -> tuple[Count, int, int] | None:
         return _read(noun.left_edge.i, noun.i, noun)
     if noun.lower_ in _NUMBER_NOUNS:
         return _read(noun.left_edge.i, noun.i, noun)  # "a dozen wounded": twelve, not one
-    indirect = [g for c in noun.children if c.dep_ in ("compound", "nmod") for g in c.subtree if g.i < c.i]
+    indirect = [g for c in noun.children if c.dep_ in ("compound", "nmod", "amod") for g in c.subtree if g.i < c.i]
     # not an age: "a 55-year old civilian"
     modifiers = [*noun.children, *(g for g in indirect if g.head.lemma_.lower() not in _AGE_UNITS)]
     numbers = [
