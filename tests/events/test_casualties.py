@@ -149,6 +149,10 @@ def _counts(nlp: Language, sentence: str) -> dict[str, int]:
          {"killed": 6}),
         ("A Cameroonian counterattack left a separatist and a Cameroonian soldier dead.", {"killed": 2}),
         ("According to the army, the 3 suspected insurgents were later neutralized.", {"killed": 3}),
+        # bodies found are people killed
+        ("Gunmen abducted nine shepherds. The bodies of seven of them were found in a desert.",
+         {"abducted": 9, "killed": 7}),
+        ("Police discovered the bodies of four men near the border.", {"killed": 4}),
         # Other counts of people: abducted, arrested, displaced, and troops deployed.
         ("Gunmen kidnapped 12 workers and killed two guards near Kano on Monday.", {"abducted": 12, "killed": 2}),
         ("Police arrested 30 suspects in Lagos.", {"arrested": 30}),

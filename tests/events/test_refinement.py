@@ -115,6 +115,8 @@ def test_sub_type_from_context(coder: Coder, text: str, expected: list[str]) -> 
         ("Syrian government forces have recovered control of two villages in Idlib province on Monday.",
          ["Government regains territory"]),
         ("Rescuers recovered the bodies of three fishermen near Tartus on Monday.", []),
+        # a bombardment without aircraft is shelling
+        ("Government forces bombarded the town of Daraya on Monday.", ["Shelling/artillery/missile attack"]),
         # a mob; troops formed into groups
         ("A man accused of theft died after he was beaten by an angry mob in Dhaka on Monday.", ["Mob violence"]),
         ("Special groups of troops have been formed in four regions of the Western Military District on Monday.",

@@ -29,6 +29,9 @@ _KILLED = {
 # "found dead" too: the bodies of people killed.
 _TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "stone", "bludgeon", "gun", "crush", "torture", "find"}
 _INJURED = {"injure", "wound", "hurt", "hospitalise", "hospitalize", "maim"}
+# Bodies found are people killed: "the bodies of seven of them were found in a desert".
+_FIND_BODIES = {"find", "discover", "recover", "retrieve", "exhume"}
+_BODIES = {"body", "corpse"}
 _STABBED = {"stab"}
 _ABDUCTED = {"abduct", "kidnap"}
 _ARRESTED = {"arrest", "detain", "apprehend"}
@@ -160,6 +163,10 @@ def _kind(token: Token) -> str | None:
         return "killed"
     if lemma == "leave" and any(c.dep_ in ("oprd", "acomp") and c.lower_ == "dead" for c in token.children):
         return "killed"  # "a counterattack left a separatist and a soldier dead"
+    if lemma in _FIND_BODIES and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in _BODIES for c in token.children
+    ):
+        return "killed"  # "The bodies of seven of them were found"
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBD", "VBG"):
         return None
     if lemma in _KILLED:
@@ -240,7 +247,7 @@ def _victims(verb: Token) -> Iterator[Token]:
         ]  # fmt: skip
     if not heads and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "NUM"):
         heads = [verb.head]  # "fifteen others injured", "people killed"
-    if heads and heads[0].lemma_.lower() == "throat":  # the people whose throats were cut
+    if heads and heads[0].lemma_.lower() in ("throat", *_BODIES):  # the people whose throats were cut, or bodies found
         heads = [o for p in heads[0].children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     heads = [verb.head if h.lower_ in _RELATIVE and verb.dep_ == "relcl" else h for h in heads]  # "refugees who fled"
     victims = [v for head in heads for v in _with_conjuncts(_through_aggregate(head))]
