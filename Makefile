@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= sitroom.duckdb
 
-.PHONY: install demo test lint typecheck unit eval clean
+.PHONY: install browser assets demo test lint typecheck unit eval clean
 DEV    ?= ../shared/dev
 
 $(STAMP): pyproject.toml requirements.lock
@@ -16,21 +16,35 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)  ## create .venv and install sitroom with every pinned dependency
 
+# The browser tests drive Debian's Chromium (never a browser that Playwright downloads). Without root or the
+# package archive it stays missing, and those tests are skipped with the reason.
+CHROMIUM ?= /usr/bin/chromium
+browser:  ## install Debian's chromium for the browser tests, if it is not there
+	@if [ -x "$(CHROMIUM)" ]; then echo "chromium: $(CHROMIUM)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "warning: could not install chromium; the browser tests will be skipped"; \
+	else echo "warning: no $(CHROMIUM) and no root to install it; the browser tests will be skipped"; fi
+
+assets:  ## rebuild the web UI's vendored libraries and basemap from the npm packages pinned in web/
+	cd web && npm ci --no-audit --no-fund
+	$(PYTHON) web/build_assets.py
+
 demo: install  ## ingest the bundled example corpus and write out/events.csv and out/events.geojson
 	mkdir -p out
 	$(BIN)/sitroom ingest examples/mosul-2016 --db $(DB)
 	$(BIN)/sitroom summary --db $(DB)
 	$(BIN)/sitroom export --db $(DB) --format acled-csv --output out/events.csv
 	$(BIN)/sitroom export --db $(DB) --format geojson --output out/events.geojson
-	@echo "next: $(BIN)/sitroom serve --db $(DB)   # the API at http://127.0.0.1:8080/api/events, its docs at /docs"
+	@echo "next: $(BIN)/sitroom serve --db $(DB)   # then open http://127.0.0.1:8080/ (the map; the API under /api, its docs at /docs)"
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests web
 
 typecheck: install
 	$(BIN)/mypy src
 
-unit: install
+unit: install browser
 	$(BIN)/pytest -q
 
 test: lint typecheck unit  ## ruff, mypy and the whole pytest suite

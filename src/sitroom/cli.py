@@ -318,14 +318,17 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8080,
 ) -> None:
-    """Serve the event database over HTTP, read-only: the API under /api, its OpenAPI docs at /docs."""
+    """Serve the event database over HTTP, read-only: the web UI at /, the API under /api, its docs at /docs."""
     import uvicorn
 
     from sitroom.serve import create_app
 
-    with _open(db):  # fail now, in one line, if there is no database
-        pass
     path = db or Settings().db_path
+    if path.exists():
+        with _open(path):  # fail now, in one line, if it is no database
+            pass
+    else:
+        console.print(f"{path}: no database yet; the page stays empty until `sitroom ingest PATH --db {path}`")
     console.print(f"serving {path} at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", highlight=False)
     uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
 

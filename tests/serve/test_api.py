@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,34 @@ def test_a_missing_id_is_a_404_and_the_docs_are_served(client: TestClient) -> No
     assert client.get("/api/articles/nothing").status_code == 404
     assert client.get("/docs").status_code == 200
     assert "/api/events" in client.get("/openapi.json").json()["paths"]
+
+
+def test_facets_offer_acleds_types_and_the_countries_with_events(client: TestClient) -> None:
+    facets = client.get("/api/facets").json()
+    types = {t["name"]: t["sub_event_types"] for t in facets["event_types"]}
+    assert len(types) == 6 and sum(len(s) for s in types.values()) == 25
+    assert "Air/drone strike" in types["Explosions/Remote violence"]
+    countries = {c["name"]: c["events"] for c in facets["countries"]}
+    assert set(countries) == {"Iraq", "Syria"} and sum(countries.values()) == facets["events"]
+    assert facets["articles"] == 5
+
+
+def test_the_web_ui_and_its_bundled_assets_are_served(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and 'id="map"' in page.text
+    for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', page.text):
+        assert client.get(asset).status_code == 200, asset
+    countries = client.get("/static/basemap/countries.json", headers={"Accept-Encoding": "gzip"})
+    assert countries.json()["type"] == "FeatureCollection" and countries.headers["content-encoding"] == "gzip"
+    admin1 = client.get("/static/basemap/admin1.json").json()
+    names = {f["properties"]["name"] for f in admin1["features"] if f["properties"]["iso_a2"] == "IQ"}
+    assert len(names) == 18 and {"Ninawa", "Baghdad", "At-Ta'mim"} <= names  # Iraq's governorates
+
+
+def test_before_the_first_ingest_the_lists_are_empty_and_no_database_is_made(tmp_path: Path) -> None:
+    missing = tmp_path / "not-yet.duckdb"
+    empty = TestClient(create_app(missing))
+    assert empty.get("/api/facets").json()["events"] == 0
+    assert empty.get("/api/events").json()["total"] == 0
+    assert empty.get("/api/events/IRQ00000000").status_code == 404
+    assert empty.get("/").status_code == 200 and not missing.exists()

@@ -34,6 +34,10 @@ class Taxonomy:
         return len(self._kinds)
 
     @property
+    def sub_event_types(self) -> tuple[str, ...]:
+        return tuple(self._kinds)
+
+    @property
     def event_types(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(k.event_type for k in self._kinds.values()))
 

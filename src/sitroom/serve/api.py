@@ -1,5 +1,7 @@
 """The HTTP API over an event database: events (JSON or GeoJSON), one event with its evidence, actors,
-figures and articles. Read-only: each request opens the database read-only and closes it.
+figures, articles and the facets the filters offer; and the web UI, served from the package's bundled
+static files. Read-only: each request opens the database read-only and closes it. Before the first
+ingest there is no database: every list is then empty, and the UI says how to make one.
 """
 
 from __future__ import annotations
@@ -11,8 +13,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
 
 from sitroom import __version__
+from sitroom.events.taxonomy import load_taxonomy
 from sitroom.export import event_row, feature_collection
 from sitroom.fuse.series import conflicts
 from sitroom.model import Event, EventMention
@@ -20,11 +26,13 @@ from sitroom.store import EventFilter, EventStore
 from sitroom.store.codec import to_plain
 
 MAX_PAGE = 1000
+STATIC = Path(__file__).parent / "static"
 
 
 def _store(request: Request) -> Iterator[EventStore]:
-    """The app's database, opened read-only for one request."""
-    with EventStore(request.app.state.db_path, read_only=True) as opened:
+    """The app's database, opened read-only for one request; an empty one in memory while there is none."""
+    path: Path = request.app.state.db_path
+    with EventStore(path, read_only=True) if path.exists() else EventStore(Path(":memory:")) as opened:
         yield opened
 
 
@@ -32,7 +40,7 @@ Store = Annotated[EventStore, Depends(_store)]
 
 
 def create_app(db_path: Path) -> FastAPI:
-    """The API over the database at ``db_path``; it must exist (run `sitroom ingest` first)."""
+    """The API and the web UI over the database at ``db_path`` (empty until `sitroom ingest` makes it)."""
     app = FastAPI(
         title="sitroom",
         version=__version__,
@@ -40,6 +48,23 @@ def create_app(db_path: Path) -> FastAPI:
     )
 
     app.state.db_path = db_path
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/api/facets", summary="What the filters offer: ACLED's types, the countries with events, counts")
+    def facets(store: Store) -> dict[str, Any]:
+        taxonomy = load_taxonomy()
+        types = {t: [k for k in taxonomy.sub_event_types if taxonomy[k].event_type == t] for t in taxonomy.event_types}
+        counts = store.counts()
+        return {
+            "event_types": [{"name": t, "sub_event_types": subs} for t, subs in types.items()],
+            "countries": [{"name": name, "events": n} for name, n in store.countries()],
+            "articles": counts["articles"], "events": store.count_events(), "database": str(db_path),
+        }  # fmt: skip
 
     @app.get("/api/events", summary="Events, filtered and paginated; ?format=geojson for GeoJSON")
     def list_events(

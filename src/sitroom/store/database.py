@@ -495,6 +495,14 @@ class EventStore:
         ]  # fmt: skip
         return sorted(found, key=lambda a: (-a.events, a.name))
 
+    def countries(self) -> list[tuple[str, int]]:
+        """Each country of the listed (not historical) events with its event count, most events first."""
+        rows = self._db.execute(
+            "SELECT country, count(*) AS n FROM events WHERE NOT historical AND country IS NOT NULL "
+            "GROUP BY country ORDER BY n DESC, country"
+        ).fetchall()
+        return [(str(country), int(n)) for country, n in rows]
+
     def outlets(self) -> dict[str, str]:
         """Article id to outlet name, for the export's source column."""
         rows = self._db.execute("SELECT id, outlet FROM articles WHERE outlet IS NOT NULL").fetchall()
