@@ -394,6 +394,10 @@ def test_context_is_no_event_when_the_clause_it_explains_is_not_one(coder: Coder
          "unconfirmed", "Unconfirmed reports"),
         ("Rebels said they shot down a government helicopter near Hama on Thursday.", "claimed", "Rebels"),
         ("Militants allegedly beheaded two villagers near Kandahar on Sunday.", "alleged", None),
+        # a pronoun is no source: the subject it names again in the sentence before is
+        ("Local activists counted the dead in the city. They said that air strikes killed 20 people in Raqqa on "
+         "Monday.", "reported", "Local activists"),
+        ("He said that an air strike killed 12 people in Idlib on Friday.", "reported", None),
     ],
 )  # fmt: skip
 def test_certainty_and_who_vouches_for_the_event(coder: Coder, text: str, certainty: str, source: str | None) -> None:

@@ -201,9 +201,33 @@ def _attribution(trigger: Token, chain: list[Token]) -> tuple[str, Token | None]
             level = _REPORTING[lemma]
             if level == "reported" and subject is not None and _own_act(trigger, subject):
                 level = "claimed"  # "Rebels said they shot down a helicopter": a side telling of its own act
+            if subject is not None and subject.lower_ in _SPEAKER_PRONOUNS:
+                subject = _antecedent(subject)  # "It now reports ...": the group the sentence before named
             return _unconfirmed(subject, level if certainty == "reported" else certainty), subject
     according = _according_to(trigger)
     return _unconfirmed(according, certainty), according
+
+
+def _antecedent(pronoun: Token, sentences_back: int = 2) -> Token | None:
+    """The subject of an earlier sentence of the paragraph that a speaking pronoun names again, if any:
+    a person for "he" or "she", a plural for "they" and "we", a singular thing for "it". None when no such
+    subject comes first, so that no pronoun is ever given as a source."""
+    lower = pronoun.lower_
+    sent = pronoun.sent
+    for _ in range(sentences_back):
+        if sent.start == 0 or "\n" in pronoun.doc[sent.start - 1].text_with_ws:
+            return None  # the paragraph starts here
+        sent = pronoun.doc[sent.start - 1].sent
+        for token in sent:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            plural = token.tag_ in ("NNS", "NNPS")
+            person = token.ent_type_ == "PERSON"
+            if (lower in ("he", "she") and person) or (lower in ("they", "we") and plural) or (
+                lower == "it" and not plural and not person
+            ):
+                return token
+    return None
 
 
 def _own_act(trigger: Token, speaker: Token) -> bool:
