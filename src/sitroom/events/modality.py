@@ -223,8 +223,10 @@ def _antecedent(pronoun: Token, sentences_back: int = 2) -> Token | None:
                 continue
             plural = token.tag_ in ("NNS", "NNPS")
             person = token.ent_type_ == "PERSON"
-            if (lower in ("he", "she") and person) or (lower in ("they", "we") and plural) or (
-                lower == "it" and not plural and not person
+            if (
+                (lower in ("he", "she") and person)
+                or (lower in ("they", "we") and plural)
+                or (lower == "it" and not plural and not person)
             ):
                 return token
     return None
