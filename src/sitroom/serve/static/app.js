@@ -15,6 +15,8 @@ const FILTERS = ["type", "actor", "country", "q"];
 const PAGE = 1000;
 const MAX_EVENTS = 20000;
 const LIST_LIMIT = 300;
+const CLUSTER_MAX_ZOOM = 7;  // beyond it every event has a marker of its own
+const LABEL_MIN_ZOOM = 5;    // from here the towns of the events are named on the map
 const TIME_PRECISION = { 1: "day", 2: "week", 3: "month or coarser" };
 const GEO_PRECISION = { 1: "town or village", 2: "near a town, or part of a region", 3: "region or country" };
 const day = d3.utcDay;
@@ -25,7 +27,7 @@ const number = d3.format(",");
 const state = { type: "", actor: "", country: "", q: "", since: "", until: "", event: "", article: "", kind: "" };
 let events = [];      // GeoJSON features matching the server-side filters
 let figures = [];     // every figure no event owns
-let map, markers, basemap, admin1Layer;
+let map, markers, labels, basemap, admin1Layer;
 let clusters = null;  // supercluster index over the events in range
 let brush, timelineX;
 
@@ -112,8 +114,11 @@ function setupMap() {
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Boundaries: Natural Earth");
   map.setView([33, 42], 4);
+  map.createPane("labels").style.zIndex = 640;  // above the markers, below popups; never takes a click
+  map.getPane("labels").style.pointerEvents = "none";
+  labels = L.layerGroup().addTo(map);
   markers = L.layerGroup().addTo(map);
-  map.on("zoomend", showAdmin1);
+  map.on("zoomend", () => { showAdmin1(); showLabels(); });
   map.on("moveend", drawClusters);
   return getJson("/static/basemap/countries.json").then((countries) => {
     basemap = L.geoJSON(countries, {
@@ -145,8 +150,16 @@ function radius(killed) {
 
 function renderMap(shown) {
   const points = shown.filter((f) => f.geometry && f.geometry.type === "Point");
-  clusters = new Supercluster({ radius: 40, maxZoom: 9 }).load(points);
+  clusters = new Supercluster({ radius: 40, maxZoom: CLUSTER_MAX_ZOOM }).load(points);
   drawClusters();
+  labels.clearLayers();
+  const towns = d3.group(points.filter((f) => f.properties.geo_precision <= 2), (f) => f.properties.location);
+  for (const [name, group] of towns) {
+    const [lon, lat] = group[0].geometry.coordinates;
+    const icon = L.divIcon({ className: "town-label", html: `<span>${escapeHtml(name)}</span>`, iconSize: null, iconAnchor: [-14, 8] });
+    labels.addLayer(L.marker([lat, lon], { icon, interactive: false, keyboard: false, pane: "labels" }));
+  }
+  showLabels();
   const unmapped = shown.length - points.length;
   $("unmapped").textContent = unmapped
     ? `${unmapped} event${unmapped === 1 ? " is" : "s are"} placed at country level only and not drawn (see the list).`
@@ -165,9 +178,13 @@ function drawClusters() {
   markers.clearLayers();
   const b = map.getBounds();
   const box = [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
-  for (const item of clusters.getClusters(box, Math.round(map.getZoom()))) {
-    const [lon, lat] = item.geometry.coordinates;
+  const items = clusters.getClusters(box, Math.round(map.getZoom()));
+  const sharing = d3.group(items.filter((i) => !i.properties.cluster), (i) => i.geometry.coordinates.join(","));
+  for (const item of items) {
+    let [lon, lat] = item.geometry.coordinates;
     const p = item.properties;
+    const together = p.cluster ? null : sharing.get(item.geometry.coordinates.join(","));
+    if (together && together.length > 1) [lat, lon] = spread([lat, lon], together.indexOf(item), together.length);
     if (p.cluster) {
       const size = Math.min(48, 22 + 4 * Math.sqrt(p.point_count));
       const icon = L.divIcon({
@@ -192,9 +209,29 @@ function drawClusters() {
   }
 }
 
+function showLabels() {
+  const wanted = map.getZoom() >= LABEL_MIN_ZOOM;
+  if (wanted && !map.hasLayer(labels)) labels.addTo(map);
+  if (!wanted && map.hasLayer(labels)) map.removeLayer(labels);
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// Events at one point (a town's events, beyond the zoom where clusters split) are set around it in a ring.
+function spread(latLng, index, count) {
+  const centre = map.latLngToLayerPoint(latLng);
+  const angle = (2 * Math.PI * index) / count;
+  const r = 12 + 4 * count;
+  const point = L.point(centre.x + r * Math.cos(angle), centre.y + r * Math.sin(angle));
+  const moved = map.layerPointToLatLng(point);
+  return [moved.lat, moved.lng];
+}
+
 function fitToEvents() {
   const points = events.filter((f) => f.geometry).map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
-  if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.2), { maxZoom: 7 });
+  if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.2), { maxZoom: 7, animate: false });
 }
 
 // The list: every event in range, newest first; the keyboard's way to the events.
@@ -323,7 +360,7 @@ function renderNetwork(shown) {
     .force("charge", d3.forceManyBody().strength(-320))
     .force("x", d3.forceX(width / 2).strength(0.07))
     .force("y", d3.forceY(height / 2).strength(0.12))
-    .force("collide", d3.forceCollide(30).strength(0.9))
+    .force("collide", d3.forceCollide((n) => 12 + 1.4 * Math.min(34, n.id.length)).strength(0.8))
     .stop();
   for (let i = 0; i < 300; i += 1) simulation.tick();
   for (const n of nodes) {
@@ -341,7 +378,10 @@ function renderNetwork(shown) {
     .on("keydown", (event, n) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); applyFilters({ actor: n.id }); } });
   node.append("circle").attr("r", (n) => 5 + 2.5 * Math.sqrt(n.events)).attr("fill", "#0b5cad").attr("fill-opacity", 0.85)
     .attr("stroke", "#fff").attr("stroke-width", 1.5);
-  node.append("text").attr("x", (n) => 8 + 2.5 * Math.sqrt(n.events)).attr("y", 4).text((n) => shorten(n.id));
+  const labelLeft = (n) => n.x > width * 0.62;  // labels near the right edge go on the left of their node
+  node.append("text").attr("y", 4).text((n) => shorten(n.id))
+    .attr("x", (n) => (labelLeft(n) ? -1 : 1) * (8 + 2.5 * Math.sqrt(n.events)))
+    .attr("text-anchor", (n) => (labelLeft(n) ? "end" : "start"));
   node.append("title").text((n) => `${n.id}: ${n.events} events`);
 }
 
@@ -435,8 +475,10 @@ async function selectEvent(id, { focus = true } = {}) {
   if (focus) panel.focus();
   drawClusters();
   if (event.latitude !== "" && event.latitude != null) {
+    // Show its own marker: zoom in where it is hidden in a cluster or out of view.
     const target = [Number(event.latitude), Number(event.longitude)];
-    if (!map.getBounds().contains(target)) map.panTo(target);
+    const drawn = document.querySelector(`#map .event-marker[data-event-id="${CSS.escape(id)}"]`);
+    if (!drawn) map.setView(target, Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1));
   }
 }
 
