@@ -173,5 +173,8 @@ def test_serve_answers_geojson_over_http(examples: Path, tmp_path: Path) -> None
     finally:
         server.terminate()
         server.wait(timeout=30)
-    missing = _run("serve", "--db", str(tmp_path / "none.duckdb"))
-    assert missing.returncode == 2 and "sitroom ingest" in missing.stderr
+    not_a_database = tmp_path / "notes.duckdb"
+    not_a_database.write_text("not a database\n", encoding="utf-8")
+    refused = _run("serve", "--db", str(not_a_database))
+    assert refused.returncode == 2 and "cannot open the database" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
