@@ -7,13 +7,14 @@ import json
 import logging
 import sys
 import textwrap
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 from typer.exceptions import TyperException
@@ -23,6 +24,7 @@ from sitroom.export import FORMATS, write_events
 from sitroom.fuse.series import conflicts
 from sitroom.geo import GeonamesStore
 from sitroom.geo.geonames_store import StoreSummary
+from sitroom.ingest import ReadMeter, input_files
 from sitroom.model import Event, EventMention
 from sitroom.pipeline import IngestReport, ingest
 from sitroom.settings import Settings, load_settings
@@ -35,8 +37,9 @@ app = typer.Typer(
 )
 console = Console()
 err = Console(stderr=True)
-# Above this many articles, ingest shows a progress bar.
-PROGRESS_MIN_ARTICLES = 5
+# Above this many input files, or this many bytes, ingest shows a progress bar.
+PROGRESS_MIN_FILES = 5
+PROGRESS_MIN_BYTES = 1_000_000
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="Event database file [default: ./sitroom.duckdb].")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML file with a [sitroom] table of settings.")]
@@ -55,23 +58,37 @@ def ingest_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or warnings, only the summary.")
     ] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes for the per-article stages [default: 1].", min=1)
+    ] = None,
 ) -> None:
     """Read articles, code their events and store them; re-running the same input adds nothing."""
-    settings = _settings(db, config, model=model)
-    total = _count_files(paths)
-    show_bar = not quiet and total > PROGRESS_MIN_ARTICLES and sys.stderr.isatty()
+    settings = _settings(db, config, model=model, workers=workers)
+    files = list(input_files(paths))
+    size = sum(f.stat().st_size for f in files)
+    show_bar = not quiet and sys.stderr.isatty() and (len(files) > PROGRESS_MIN_FILES or size > PROGRESS_MIN_BYTES)
+    meter = ReadMeter()
     with _progress(show_bar) as progress:
-        task = progress.add_task("coding", total=total or None)
-        report = ingest(paths, settings, on_progress=lambda n: progress.advance(task, n))
+        task = progress.add_task("coding", total=size or None, articles=0, rate=0.0)
+        started = time.monotonic()
+        coded = 0
+
+        def advance(articles: int) -> None:
+            nonlocal coded
+            coded += articles
+            rate = coded / max(1e-9, time.monotonic() - started)
+            progress.update(task, completed=meter.bytes_read, articles=coded, rate=rate)
+
+        report = ingest(paths, settings, on_progress=advance, meter=meter)
     _print_report(report, settings, quiet)
 
 
-def _count_files(paths: list[Path]) -> int:
-    return sum(sum(1 for f in p.rglob("*") if f.is_file()) if p.is_dir() else 1 for p in paths)
-
-
 def _progress(enabled: bool) -> Progress:
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    """Input read (the estimate of the time left is the rate of reading), articles done and their rate."""
+    columns = (
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+        TextColumn("{task.fields[articles]:,} articles, {task.fields[rate]:.1f}/s"), TimeRemainingColumn(),
+    )  # fmt: skip
     return Progress(*columns, console=err, disable=not enabled, transient=True)
 
 

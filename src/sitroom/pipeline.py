@@ -10,10 +10,15 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 from spacy.language import Language
 
@@ -25,7 +30,7 @@ from sitroom.fingerprint import coder_fingerprint
 from sitroom.geo import GeonamesStore, load_countries, resolve_document
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.gazetteer import Gazetteer
-from sitroom.ingest import Ingested, Skipped, read_inputs
+from sitroom.ingest import Ingested, ReadMeter, Skipped, read_inputs
 from sitroom.language import AnalyzedArticle, analyze, load_model
 from sitroom.model import Article, EventMention, Figure, Statement
 from sitroom.settings import Settings
@@ -148,29 +153,124 @@ def ingest(
     settings: Settings,
     on_progress: ProgressCallback | None = None,
     coder: Coder | None = None,
+    meter: ReadMeter | None = None,
 ) -> IngestReport:
-    """Read ``paths`` into the database at ``settings.db_path``; re-running the same input adds nothing."""
+    """Read ``paths`` into the database at ``settings.db_path``; re-running the same input adds nothing.
+
+    The per-article stages run here, or in ``settings.workers`` processes when it is above 1 (each loads
+    the models once); reading, near-duplicates and storing stay in this process, and batches are stored in
+    the order they were read, so the result is the same whatever the number of workers."""
     coder = coder or Coder(settings)
     report = IngestReport()
-    with EventStore(settings.db_path) as store:
+    with EventStore(settings.db_path) as store, _engine(settings, coder) as engine:
         known = store.article_codings()
         index = NearDuplicateIndex(settings.duplicate_threshold)
         index.add_many(store.original_texts())
+        writer = _Writer(store, engine, coder.fingerprint, report, on_progress, in_flight=2 * settings.workers)
         batch: list[Article] = []
         appended: list[Article] = []
-        for article in _cleaned(read_inputs(paths), report, store):
+        for article in _cleaned(read_inputs(paths, meter), report, store):
             if known.get(article.id) == (article.content_hash, coder.fingerprint):
                 report.unchanged += 1
             elif article.embedded_in is not None:
                 appended.append(article)  # after every standalone article, so the standalone copy is kept
             else:
-                batch.append(_mark_duplicate(article, index, report, store, batch))
+                batch.append(_mark_duplicate(article, index, report, store, batch, writer))
                 if len(batch) >= settings.batch_size:
-                    _flush(batch, coder, store, report, on_progress)
+                    writer.submit(batch)
+                    batch = []
         for article in appended:
-            batch.append(_mark_duplicate(article, index, report, store, batch))
-        _flush(batch, coder, store, report, on_progress)
+            batch.append(_mark_duplicate(article, index, report, store, batch, writer))
+        writer.submit(batch)
+        writer.drain()
     return report
+
+
+class _Engine(Protocol):
+    def code(self, batch: list[Article]) -> Future[list[Coded]]: ...
+
+
+class _InProcess:
+    """The per-article stages run here, one batch at a time."""
+
+    def __init__(self, coder: Coder) -> None:
+        self._coder = coder
+
+    def code(self, batch: list[Article]) -> Future[list[Coded]]:
+        done: Future[list[Coded]] = Future()
+        done.set_result(list(self._coder.code(batch)))
+        return done
+
+
+_worker_coder: Coder | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_coder
+    _worker_coder = Coder(settings)
+    _worker_coder.nlp  # noqa: B018 - load the pipeline now, not inside the first batch
+
+
+def _code_in_worker(batch: list[Article]) -> list[Coded]:
+    assert _worker_coder is not None, "worker not started"
+    return list(_worker_coder.code(batch))
+
+
+@contextmanager
+def _engine(settings: Settings, coder: Coder) -> Iterator[_Engine]:
+    """Where the per-article stages run: here, or in a pool of worker processes that each hold a Coder."""
+    if settings.workers <= 1:
+        yield _InProcess(coder)
+        return
+    spawn = multiprocessing.get_context("spawn")  # no fork of a process holding database connections
+    with ProcessPoolExecutor(settings.workers, mp_context=spawn, initializer=_start_worker,
+                             initargs=(settings,)) as pool:  # fmt: skip
+
+        class _Pool:
+            def code(self, batch: list[Article]) -> Future[list[Coded]]:
+                return pool.submit(_code_in_worker, batch)
+
+        yield _Pool()
+
+
+class _Writer:
+    """Stores coded batches in the order they were read, keeping a few in flight to the engine."""
+
+    def __init__(self, store: EventStore, engine: _Engine, fingerprint: str, report: IngestReport,
+                 on_progress: ProgressCallback | None, in_flight: int) -> None:  # fmt: skip
+        self._store, self._engine, self._fingerprint = store, engine, fingerprint
+        self._report, self._on_progress, self._limit = report, on_progress, max(1, in_flight)
+        self._pending: deque[tuple[list[Article], Future[list[Coded]]]] = deque()
+
+    def submit(self, batch: list[Article]) -> None:
+        if not batch:
+            return
+        self._pending.append((batch, self._engine.code(batch)))
+        while len(self._pending) > self._limit:
+            self._store_next()
+
+    def holds(self, article_id: str) -> bool:
+        """Whether an article is in a batch sent to the engine and not yet stored."""
+        return any(a.id == article_id for batch, _ in self._pending for a in batch)
+
+    def drain(self) -> None:
+        while self._pending:
+            self._store_next()
+
+    def _store_next(self) -> None:
+        batch, future = self._pending.popleft()
+        coded = future.result()
+        mentions = [m for c in coded for m in c.mentions]
+        statements = [s for c in coded for s in c.statements]
+        figures = [f for c in coded for f in c.figures]
+        self._store.write_batch([c.article for c in coded], mentions, statements, figures, coded_by=self._fingerprint)
+        report = self._report
+        report.coded += sum(1 for c in coded if c.article.duplicate_of is None)
+        report.mentions += len(mentions)
+        report.statements += len(statements)
+        log.debug("committed batch of %d articles", len(batch))
+        if self._on_progress:
+            self._on_progress(len(batch))
 
 
 def _cleaned(results: Iterable[Ingested | Skipped], report: IngestReport, store: EventStore) -> Iterator[Article]:
@@ -189,7 +289,7 @@ def _cleaned(results: Iterable[Ingested | Skipped], report: IngestReport, store:
 
 
 def _mark_duplicate(article: Article, index: NearDuplicateIndex, report: IngestReport, store: EventStore,
-                    batch: list[Article]) -> Article:  # fmt: skip
+                    batch: list[Article], writer: _Writer) -> Article:  # fmt: skip
     """``article``, marked as a copy where the index knows its original. Which of two copies is the original
     does not depend on which came first: a standalone article before a part split off a page, then the one
     published first, then the smaller id. When the new one wins, the stored one becomes its copy (written
@@ -199,6 +299,8 @@ def _mark_duplicate(article: Article, index: NearDuplicateIndex, report: IngestR
         index.add(article.id, article.text)
         return article
     report.duplicates += 1
+    if writer.holds(found[0]):
+        writer.drain()  # its original is still being coded: store it first, to rank the two
     other = next((a for a in batch if a.id == found[0]), None) or store.stored_article(found[0])
     if other is not None and _original_rank(article) < _original_rank(other):
         log.info("%s is a near-duplicate of %s (overlap %.2f), which is kept", other.id, article.id, found[1])
@@ -215,26 +317,3 @@ def _mark_duplicate(article: Article, index: NearDuplicateIndex, report: IngestR
 def _original_rank(article: Article) -> tuple[bool, bool, dt.date, str]:
     published = article.published or dt.date.max
     return (article.embedded_in is not None, article.published is None, published, article.id)
-
-
-def _flush(
-    batch: list[Article],
-    coder: Coder,
-    store: EventStore,
-    report: IngestReport,
-    on_progress: ProgressCallback | None,
-) -> None:
-    if not batch:
-        return
-    coded = list(coder.code(batch))
-    mentions = [m for c in coded for m in c.mentions]
-    statements = [s for c in coded for s in c.statements]
-    figures = [f for c in coded for f in c.figures]
-    store.write_batch([c.article for c in coded], mentions, statements, figures, coded_by=coder.fingerprint)
-    report.coded += sum(1 for c in coded if c.article.duplicate_of is None)
-    report.mentions += len(mentions)
-    report.statements += len(statements)
-    log.debug("committed batch of %d articles", len(batch))
-    if on_progress:
-        on_progress(len(batch))
-    batch.clear()

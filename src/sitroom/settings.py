@@ -31,6 +31,7 @@ class Settings:
     duplicate_threshold: float = 0.8
     min_city_population: int = 500
     gazetteer_path: Path | None = None  # the gazetteer store; default ~/.local/share/sitroom/gazetteer.sqlite
+    workers: int = 1  # processes for the per-article stages (parse, date, geocode, code)
 
 
 _ENV_PREFIX = "SITROOM_"
@@ -84,8 +85,11 @@ def _coerce_one(name: str, value: Any) -> Any:
         if name == "actor_dictionaries":
             items = value.split(os.pathsep) if isinstance(value, str) else value
             return tuple(Path(v) for v in items if v)
-        if name in ("batch_size", "history_days", "min_city_population"):
-            return int(value)
+        if name in ("batch_size", "history_days", "min_city_population", "workers"):
+            number = int(value)
+            if number < 1 and name in ("batch_size", "workers"):
+                raise ValueError("it must be 1 or more")
+            return number
         if name == "duplicate_threshold":
             return float(value)
     except (TypeError, ValueError) as exc:

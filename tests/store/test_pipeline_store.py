@@ -228,3 +228,21 @@ def test_conflicting_populations_are_set_side_by_side(examples: Path, settings: 
     ]  # fmt: skip
     assert [[o.best for o in others] for others in conflicts(populations)] == [[1_500_000], [1_300_000]]
     assert not any(conflicts(displaced))  # a series that grows contradicts nothing
+
+
+def test_two_workers_store_the_same_events_as_one(examples: Path, tmp_path: Path, coder: Coder) -> None:
+    def events(db: Path) -> list[tuple[object, ...]]:
+        with EventStore(db, read_only=True) as store:
+            return sorted(
+                (e.id, e.sub_event_type, e.sources, e.date, e.place.name if e.place else None,
+                 e.fatalities_low, e.fatalities, e.fatalities_high, len(e.mentions))
+                for e in store.events(EventFilter(include_history=True))
+            )  # fmt: skip
+
+    one = Settings(db_path=tmp_path / "one.duckdb", batch_size=2)
+    ingest([examples], one, coder=coder)
+    two = Settings(db_path=tmp_path / "two.duckdb", batch_size=2, workers=2)
+    report = ingest([examples], two)
+    assert report.coded == 5 and events(two.db_path) == events(one.db_path)
+    with EventStore(two.db_path, read_only=True) as store:
+        assert len(store.statements()) > 20 and len(store.figures()) >= 5

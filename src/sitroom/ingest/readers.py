@@ -1,8 +1,8 @@
-"""Find the articles behind input paths: single files, folders with a manifest, JSONL and CSV collections."""
+"""Find the articles behind input paths: single files, folders with a manifest, and collections (JSONL, CSV
+and WARC, plain or gzipped, read as streams by :mod:`sitroom.ingest.streams`)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import json
@@ -15,10 +15,10 @@ from sitroom.errors import InputError
 from sitroom.ingest.dates import parse_precision, parse_published
 from sitroom.ingest.decode import decode_text
 from sitroom.ingest.html import extract_html, looks_like_html
+from sitroom.ingest.streams import ReadMeter, collection_kind, read_collection
 from sitroom.model import Article, TimePrecision
 
 MANIFEST_NAME = "manifest.jsonl"
-_COLLECTION_SUFFIXES = (".jsonl", ".csv")
 _METADATA_FIELDS = ("title", "url", "outlet", "published", "published_precision")
 
 
@@ -41,15 +41,29 @@ class Skipped:
 IngestResult = Ingested | Skipped
 
 
-def read_inputs(paths: Iterable[Path]) -> Iterator[IngestResult]:
-    """Yield an Ingested or Skipped result for every article found under ``paths``, in a stable order."""
+def read_inputs(paths: Iterable[Path], meter: ReadMeter | None = None) -> Iterator[IngestResult]:
+    """Yield an Ingested or Skipped result for every article found under ``paths``, in a stable order;
+    ``meter`` counts the bytes read, for a progress bar."""
     for path in paths:
         if path.is_dir():
-            yield from _read_folder(path)
+            yield from _read_folder(path, meter)
         elif path.exists():
-            yield from _read_single(path)
+            yield from _read_single(path, meter)
         else:
             yield Skipped(str(path), "no such file or folder")
+
+
+def input_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files :func:`read_inputs` reads under ``paths`` (for the size of a run)."""
+    for path in paths:
+        if path.is_dir():
+            yield from (p for p in sorted(path.rglob("*")) if _is_input(p))
+        elif path.is_file():
+            yield path
+
+
+def _is_input(path: Path) -> bool:
+    return path.is_file() and path.name != MANIFEST_NAME and not path.name.startswith(".")
 
 
 def content_id(text: str) -> str:
@@ -57,25 +71,25 @@ def content_id(text: str) -> str:
     return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _read_single(path: Path) -> Iterator[IngestResult]:
+def _read_single(path: Path, meter: ReadMeter | None) -> Iterator[IngestResult]:
     """One file; a manifest beside it still gives its outlet and publication date."""
     manifest_path = path.parent / MANIFEST_NAME
     if path.name == MANIFEST_NAME or not manifest_path.exists():
-        yield from _read_path(path, {})
+        yield from _read_path(path, {}, meter)
         return
     manifest, problems = _read_manifest(manifest_path)
     for problem in problems:
         yield Skipped(str(manifest_path), problem)
-    yield from _read_path(path, manifest.get(path.name, {}))
+    yield from _read_path(path, manifest.get(path.name, {}), meter)
 
 
-def _read_folder(folder: Path) -> Iterator[IngestResult]:
+def _read_folder(folder: Path, meter: ReadMeter | None) -> Iterator[IngestResult]:
     manifest, problems = _read_manifest(folder / MANIFEST_NAME)
     for problem in problems:
         yield Skipped(str(folder / MANIFEST_NAME), problem)
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.name != MANIFEST_NAME and not path.name.startswith("."):
-            yield from _read_path(path, manifest.get(path.relative_to(folder).as_posix(), {}))
+        if _is_input(path):
+            yield from _read_path(path, manifest.get(path.relative_to(folder).as_posix(), {}), meter)
 
 
 def _read_manifest(path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
@@ -94,31 +108,35 @@ def _read_manifest(path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
     return entries, problems
 
 
-def _read_path(path: Path, meta: Mapping[str, Any]) -> Iterator[IngestResult]:
-    suffix = path.suffix.lower()
+def _read_path(path: Path, meta: Mapping[str, Any], meter: ReadMeter | None) -> Iterator[IngestResult]:
+    kind = collection_kind(path)
+    if kind is not None:
+        yield from _read_collection(path, kind, meter)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield Skipped(str(path), f"cannot read file ({exc.strerror or exc})")
         return
+    if meter is not None:
+        meter.finished(len(data))
     try:
         text = decode_text(data, str(path))
     except InputError as exc:
         yield Skipped(exc.source, exc.problem)
         return
-    if suffix in _COLLECTION_SUFFIXES:
-        yield from _read_collection(path, text)
-    else:
-        yield _build(str(path), text, {"id": path.stem, **meta}, source_path=str(path))
+    yield _build(str(path), text, {"id": path.stem, **meta}, source_path=str(path))
 
 
-def _read_collection(path: Path, text: str) -> Iterator[IngestResult]:
-    records = _jsonl_records(path, text) if path.suffix.lower() == ".jsonl" else _csv_records(path, text)
-    for source, record in records:
-        if isinstance(record, str):
-            yield Skipped(source, record)
-            continue
-        yield article_from_record(source, record, source_path=str(path))
+def _read_collection(path: Path, kind: str, meter: ReadMeter | None) -> Iterator[IngestResult]:
+    try:
+        for source, record in read_collection(path, kind, meter):
+            if isinstance(record, str):
+                yield Skipped(source, record)
+                continue
+            yield article_from_record(source, record, source_path=str(path))
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read file ({exc.strerror or exc})")
 
 
 def article_from_record(source: str, record: Mapping[str, Any], source_path: str | None = None) -> IngestResult:
@@ -128,30 +146,6 @@ def article_from_record(source: str, record: Mapping[str, Any], source_path: str
     if not isinstance(body, str) or not body.strip():
         return Skipped(source, "record has no 'text' or 'html'")
     return _build(source, body, record, source_path=source_path or source)
-
-
-def _jsonl_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any] | str]]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield f"{path}:{number}", f"invalid JSON ({exc.msg})"
-            continue
-        if not isinstance(record, dict):
-            yield f"{path}:{number}", "line is not a JSON object"
-            continue
-        yield f"{path}:{number}", record
-
-
-def _csv_records(path: Path, text: str) -> Iterator[tuple[str, dict[str, Any] | str]]:
-    reader = csv.DictReader(text.splitlines())
-    if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
-        yield str(path), "CSV has no 'text' or 'html' column"
-        return
-    for number, row in enumerate(reader, start=2):
-        yield f"{path}:{number}", {k: v for k, v in row.items() if k is not None}
 
 
 def _build(source: str, body: str, record: Mapping[str, Any], source_path: str) -> IngestResult:
