@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= sitroom.duckdb
 
-.PHONY: install browser assets demo test lint typecheck unit eval clean
+.PHONY: install browser assets demo test lint typecheck unit eval bench clean
 DEV    ?= ../shared/dev
 
 $(STAMP): pyproject.toml requirements.lock
@@ -58,6 +58,11 @@ eval: install  ## score the stages against the development gold sets in $(DEV) (
 	$(BIN)/sitroom eval geocode $(DEV)/geocode/GeoVirus.xml
 	$(BIN)/sitroom eval build-fusion-set evaluation/wiki_terror_fusion_dev.tsv $(DEV)/wiki-terror/incidents_2010_2019_dev.csv -o out/fusion_dev.jsonl
 	$(BIN)/sitroom eval fusion out/fusion_dev.jsonl
+
+BENCH_ARTICLES ?= 2000
+bench: install  ## time bare spaCy and the pipeline with 1 and 2 workers; out/bench.json, a row in docs/benchmarks.md
+	$(BIN)/sitroom bench --articles $(BENCH_ARTICLES) --incidents $(DEV)/wiki-terror/incidents_2010_2019_dev.csv \
+		--output out/bench.json --record docs/benchmarks.md
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -489,6 +490,32 @@ def gazetteer_info_command(gazetteer: GazetteerOption = None, config: ConfigOpti
 
 eval_app = typer.Typer(help="Score sitroom's stages against gold sets; each command prints one JSON object.")
 app.add_typer(eval_app, name="eval")
+
+
+@app.command("bench")
+def bench_command(
+    examples: Annotated[Path, typer.Option(help="Folder of example articles.")] = Path("examples/mosul-2016"),
+    incidents: Annotated[
+        Path | None, typer.Option(help="Incident-list CSV whose details add articles (columns date, details).")
+    ] = None,
+    articles: Annotated[int, typer.Option(help="Articles in the corpus.", min=1)] = 2000,
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSON file of the figures.")] = Path("out/bench.json"),
+    record_in: Annotated[
+        Path | None, typer.Option("--record", help="Markdown file whose speed table gets a row.")
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Time bare spaCy, then the whole pipeline with 1 and 2 workers, over one corpus; print the figures."""
+    from sitroom.benchmark import benchmark, record
+
+    settings = _settings(None, config)
+    result = benchmark(examples, incidents, articles, settings)
+    figures = json.dumps(dataclasses.asdict(result))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(figures + "\n", encoding="utf-8")
+    if record_in is not None:
+        record(result, "make bench", record_in)
+    console.print(figures, highlight=False, soft_wrap=True)
 
 
 @eval_app.command("timex")

@@ -31,7 +31,7 @@ from sitroom.geo import GeonamesStore, load_countries, resolve_document
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.gazetteer import Gazetteer
 from sitroom.ingest import Ingested, ReadMeter, Skipped, read_inputs
-from sitroom.language import AnalyzedArticle, analyze, load_model
+from sitroom.language import AnalyzedArticle, analyze, doc_text, load_model
 from sitroom.model import Article, EventMention, Figure, Statement
 from sitroom.settings import Settings
 from sitroom.store import EventStore
@@ -108,7 +108,7 @@ class Coder:
         context = EventContext(
             article=article,
             doc=doc,
-            geography=resolve_document(doc, self.gazetteer, self.countries, self.armed_group_homes(doc.text)),
+            geography=resolve_document(doc, self.gazetteer, self.countries, self.armed_group_homes(doc_text(doc))),
             timexes=tag_document(doc, article.id, article.published),
             actors=self.actors,
             taxonomy=self.taxonomy,

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from sitroom.events.figures import parse_number
 from sitroom.events.victims import in_date
+from sitroom.language.annotate import doc_text
 from sitroom.model import Figure, Provenance
 
 _ATTACKER_NOUNS = {"bomber", "attacker", "bombing", "bomb", "attack", "blast", "explosion", "car-bomber"}
@@ -63,7 +64,7 @@ def suicide_attackers(sent: Span) -> SuicideAttackers | None:
             extra += 1
             continue
         left, right = min(token.left_edge.idx, token.idx), token.idx + len(token)
-        found.append(SuicideAttackers(_count(token), sent.doc.text[left:right], left, right))
+        found.append(SuicideAttackers(_count(token), doc_text(sent.doc)[left:right], left, right))
     if not found:
         return None
     best = max(found, key=lambda f: f.count)

@@ -66,10 +66,25 @@ _PERPETRATOR_DEATH = re.compile(
     r"(?P<who>the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|perpetrator)|himself|herself|themselves)\b",
     re.IGNORECASE,
 )
+# Words without one of which a pattern cannot match, one alternation per pattern above: a cheap search for
+# them spares the sentences that cannot hold the pattern (most sentences hold none).
+_KILL_WORDS = r"kill|execut|incinerat|massacr|slaughter|left|leaving"
+_KILLED_GATES = (
+    r"toll", _KILL_WORDS, _KILL_WORDS, r"to\s+death|shot\s+dead|gunned\s+down", r"claim|cost|took|taking",
+    _KILL_WORDS, r"dead|kill|died",
+    r"kill|execut|massacr|behead|decapitat|lynch|slain|shot\s+dead|to\s+death",
+    r"died|perish|dead|lost\s+their\s+lives", r"dead|death|fatalit|bodies|kill",
+)  # fmt: skip
+_INJURED_GATES = (
+    r"injur|wound", r"injur|wound", r"injur|wound|leaving", r"injur|wound|hurt|hospitali", r"injur|casualt",
+    r"injur|wound", r"injur|wound",
+)  # fmt: skip
 _COMPILED = {
-    "killed": tuple(re.compile(p, re.IGNORECASE) for p in _KILLED_PATTERNS),
-    "injured": tuple(re.compile(p, re.IGNORECASE) for p in _INJURED_PATTERNS),
-}
+    kind: tuple((re.compile(gate, re.IGNORECASE), re.compile(p, re.IGNORECASE)) for gate, p in zip(gates, patterns,
+                                                                                                  strict=True))
+    for kind, gates, patterns in (("killed", _KILLED_GATES, _KILLED_PATTERNS),
+                                  ("injured", _INJURED_GATES, _INJURED_PATTERNS))
+}  # fmt: skip
 _SINGLE = tuple(re.compile(p) for p in _SINGLE_KILLED_PATTERNS)
 # A count inside an "including" phrase is part of a count already read, never added to it.
 _OTHERS = re.compile(r"\s+(?:others?|more)\b", re.IGNORECASE)
@@ -123,7 +138,9 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     covered = [span for v in parsed for span in v.spans] + agent_spans(sent)
     sentence, offset = sent.text, sent.start_char
     for kind, patterns in _COMPILED.items():
-        for pattern in patterns:
+        for gate, pattern in patterns:
+            if gate.search(sentence) is None:
+                continue
             for match in _matches(pattern, sentence, covered, offset):
                 count = _count(match.group("q"))
                 start = match.start("q")

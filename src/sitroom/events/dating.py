@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.labels import is_label
 from sitroom.events.modality import own_part
+from sitroom.language.annotate import doc_text
 from sitroom.model import Article, TimeExpression, TimePrecision
 from sitroom.time.lexicon import parse_number
 
@@ -115,7 +116,7 @@ def _dates_directly(trigger: Token, timex: TimeExpression) -> bool:
 
 def _narrative(trigger: Token, timexes: tuple[TimeExpression, ...]) -> TimeExpression | None:
     """The last expression before the trigger's sentence in the same paragraph."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     sentence_start = trigger.sent.start_char
     paragraph_start = text.rfind("\n\n", 0, sentence_start) + 1
     earlier = [t for t in timexes if paragraph_start <= t.provenance.start < sentence_start]

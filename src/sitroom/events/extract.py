@@ -38,6 +38,7 @@ from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import SUICIDE, TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.toponyms import DocumentGeography, country_place, is_subdivision, names_an_incident
+from sitroom.language.annotate import doc_text
 from sitroom.model import (
     Actor,
     Article,
@@ -464,7 +465,7 @@ def _toll_of_the_last(ctx: EventContext, trigger: Trigger, kept: list[Trigger], 
 
 def _continues(ctx: EventContext, last: Span, sent: Span) -> bool:
     """``sent`` goes on about the latest event: it is the very next sentence, in the same paragraph."""
-    return sent.start == last.end and "\n\n" not in ctx.doc.text[last.end_char : sent.start_char]
+    return sent.start == last.end and "\n\n" not in doc_text(ctx.doc)[last.end_char : sent.start_char]
 
 
 def _with_casualties(mention: EventMention, casualties: list[Casualty]) -> EventMention:
@@ -807,7 +808,7 @@ def _paragraph_town(ctx: EventContext, sent: Span) -> Place | None:
     start = doc[max(sent.start - 1, 0)].sent.start if sent.start > 0 else sent.start
     start = doc[max(start - 1, 0)].sent.start if start > 0 else start
     begin = doc[start].idx
-    paragraph = doc.text.rfind("\n\n", begin, sent.start_char)
+    paragraph = doc_text(doc).rfind("\n\n", begin, sent.start_char)
     begin = max(begin, paragraph + 2) if paragraph >= 0 else begin
     towns = [
         t.place for t in ctx.geography.within(begin, sent.start_char)
@@ -904,7 +905,7 @@ _NO_CLAIM = re.compile(r"^(?:no|none|nobody|no\s+one)\b|\b(?:yet\s+to|not|never)
 def _claimed_by(ctx: EventContext, country: str | None) -> Actor | None:
     """The armed group the article says claimed, or is blamed for, the attack: the perpetrator ACLED codes."""
     for pattern in _CLAIMS:
-        for match in pattern.finditer(ctx.doc.text):
+        for match in pattern.finditer(doc_text(ctx.doc)):
             if _NO_CLAIM.search(match.group("who")):
                 continue  # "No group claimed responsibility", "the Taliban is yet to claim responsibility"
             actor = ctx.actors.resolve(match.group("who"), country)
@@ -916,7 +917,7 @@ def _claimed_by(ctx: EventContext, country: str | None) -> Actor | None:
 def _armed_group_named(ctx: EventContext, args: Arguments, country: str | None) -> Actor | None:
     """With no agent in the clause, the one non-state armed group the article names is taken as the actor."""
     target = ctx.actors.resolve(args.target.text, country) if args.target is not None else None
-    groups = {a.name: a for a in ctx.actors.named_in(ctx.doc.text) if a.inter in _ARMED_GROUPS}
+    groups = {a.name: a for a in ctx.actors.named_in(doc_text(ctx.doc)) if a.inter in _ARMED_GROUPS}
     if target is not None:
         groups.pop(target.name, None)
     return next(iter(groups.values())) if len(groups) == 1 else None

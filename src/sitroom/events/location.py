@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.modality import own_part
 from sitroom.geo.toponyms import DocumentGeography, Toponym, is_subdivision
+from sitroom.language.annotate import doc_text
 from sitroom.model import GeoPrecision, Place
 
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "into", "on", "across", "inside", "from", "of", "to",
@@ -144,7 +145,7 @@ def _nearest_locality(trigger: Token, toponyms: list[Toponym]) -> Toponym | None
 
 
 def _with_precision(toponym: Toponym, sent: Span) -> Place:
-    before = sent.doc.text[max(sent.start_char, toponym.start - _LOOKBACK_CHARS) : toponym.start]
+    before = doc_text(sent.doc)[max(sent.start_char, toponym.start - _LOOKBACK_CHARS) : toponym.start]
     if toponym.place.precision == GeoPrecision.LOCALITY and _NEAR.search(before):
         return dataclasses.replace(toponym.place, precision=GeoPrecision.NEAR, mention=toponym.text)
     return dataclasses.replace(toponym.place, mention=toponym.text)

@@ -75,6 +75,7 @@ class Lexicon:
 
     words: dict[str, str]
     phrases: dict[tuple[str, ...], str]
+    phrase_starts: frozenset[str] = frozenset()  # the phrases' first words: no phrase starts anywhere else
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,7 @@ def load_lexicon() -> Lexicon:
                 words.setdefault(parts[0], group["sub_event_type"])
             else:
                 phrases.setdefault(parts, group["sub_event_type"])
-    return Lexicon(words, phrases)
+    return Lexicon(words, phrases, frozenset(key[0] for key in phrases))
 
 
 def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
@@ -183,9 +184,10 @@ def _frame_object_tokens(verb: Token) -> list[Token]:
 
 def _word_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
+    forms = _SentenceForms([t.lower_ for t in sent], [t.lemma_.lower() for t in sent])
     i = sent.start
     while i < sent.end:
-        trigger = _phrase_at(sent, i, lexicon) or _word_at(sent, i, lexicon)
+        trigger = _phrase_at(sent, i, lexicon, forms) or _word_at(sent, i, lexicon)
         if trigger is None:
             i += 1
             continue
@@ -255,12 +257,24 @@ def _noun_forms(token: Token) -> set[str]:
     return {token.lemma_.lower(), lower, lower.removesuffix("s"), lower.removesuffix("es")}
 
 
-def _phrase_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
+@dataclass(frozen=True, slots=True)
+class _SentenceForms:
+    """A sentence's lower-cased words and lemmas, read once for every phrase looked up in it."""
+
+    words: list[str]
+    lemmas: list[str]
+
+
+def _phrase_at(sent: Span, i: int, lexicon: Lexicon, forms: _SentenceForms) -> Trigger | None:
+    at = i - sent.start
+    starts = lexicon.phrase_starts
+    if forms.words[at] not in starts and forms.lemmas[at] not in starts:
+        return None
     doc = sent.doc
     for length in range(min(_MAX_PHRASE, sent.end - i), 1, -1):
         tokens = doc[i : i + length]
-        words = tuple(t.lower_ for t in tokens)
-        lemmas = tuple(t.lemma_.lower() for t in tokens)
+        words = tuple(forms.words[at : at + length])
+        lemmas = tuple(forms.lemmas[at : at + length])
         for key in (words, (*words[:-1], lemmas[-1]), lemmas):
             if key in lexicon.phrases and (not _is_name(tokens[-1]) or _capitalised_phrase(tokens)):
                 return Trigger(_phrase_head(tokens), i, i + length, lexicon.phrases[key])

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.figures import Count, parse_count
 from sitroom.events.sides import side_of
+from sitroom.language.annotate import doc_text
 from sitroom.model import Figure, Provenance
 
 # Verbs whose victims die or are hurt; "shoot", "stab" and the like only with "dead" or "to death".
@@ -496,7 +497,7 @@ def _read(first: int, last: int, noun: Token) -> tuple[Count, int, int] | None:
     doc = noun.doc
     start = doc[first].idx
     end = doc[last].idx + len(doc[last])
-    count = parse_count(doc.text[start:end])
+    count = parse_count(doc_text(doc)[start:end])
     if count is None or count.best == 0:
         return None
     return count, start + count.start, start + count.end

@@ -32,5 +32,17 @@ def analyze_one(nlp: Language, article: Article) -> AnalyzedArticle:
     return next(analyze(nlp, [article]))
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, made once: spaCy joins every token's text anew on each ``doc.text``, and the event
+    stages read it often."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+_TEXT_KEY = "sitroom.text"
+
+
 def _sentences(article_id: str, doc: Doc) -> tuple[Sentence, ...]:
     return tuple(Sentence(article_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))

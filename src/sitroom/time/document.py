@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from sitroom.language.annotate import doc_text
 from sitroom.model import TimeExpression
 from sitroom.time.expressions import RawTimex, find_timexes
 from sitroom.time.normalise import FUTURE, PAST, Anchor, normalise
@@ -25,7 +26,7 @@ def tag_document(doc: Doc, article_id: str, published: dt.date | None) -> tuple[
     found: list[TimeExpression] = []
     reference: dt.date | None = None
     period: str | None = None
-    for raw in find_timexes(doc.text):
+    for raw in find_timexes(doc_text(doc)):
         if published is None and not raw.self_anchored:
             continue
         when = published or dt.date(int(raw.part("year") or 1), 1, 1)
@@ -53,7 +54,7 @@ def _tense(doc: Doc, raw: RawTimex) -> str | None:
         return FUTURE
     if verb.tag_ == "VB" and any(c.lower_ in _MODALS for c in aux):
         return FUTURE  # "could come as early as Tuesday"
-    if _DEADLINE.search(doc.text[max(0, raw.start - 20) : raw.start]) and verb.tag_ != "VBD":
+    if _DEADLINE.search(doc_text(doc)[max(0, raw.start - 20) : raw.start]) and verb.tag_ != "VBD":
         return FUTURE  # "has given them until Tuesday"
     perfect = any(c.lemma_.lower() == "have" for c in aux)
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and perfect) or any(c.tag_ == "VBD" for c in aux):
