@@ -73,3 +73,10 @@ def test_two_towns_two_reports_too_vague_and_tolls_that_differ_stay_apart(coder:
     assert not verdict.compatible and any(r.startswith("sub-types and tolls differ") for r in verdict.reasons)
     blast = _mention(coder, "An explosion killed five soldiers in Benghazi on Saturday.", "c", day)
     assert match(suicide, blast).compatible  # one attack, its means told differently
+
+    wounded = _mention(coder, "In Avdiivka, one person was wounded as a result of DPR shelling.", "d", day)
+    killed = _mention(coder, "In Avdiivka, a 19-year-old man was killed as a result of DPR shelling.", "e", day)
+    verdict = match(wounded, killed)  # one town shelled twice: the dead of one, the wounded of the other
+    assert not verdict.compatible and "one report counts only dead, the other only wounded" in verdict.reasons
+    both = _mention(coder, "In Avdiivka, a man was killed and two were wounded as a result of DPR shelling.", "f", day)
+    assert match(killed, both).compatible

@@ -73,8 +73,13 @@ def _types(a: EventMention, b: EventMention) -> Check:
 
 def _tolls(a: EventMention, b: EventMention) -> Check:
     """Two outlets may tell one attack's means differently (a suicide bomber, an explosion), but then their
-    tolls must agree: a bombing that killed five and a landmine that killed one are two events."""
-    if a.sub_event_type == b.sub_event_type or a.article_id == b.article_id:
+    tolls must agree: a bombing that killed five and a landmine that killed one are two events. Whatever the
+    means, a report of only dead and one of only wounded tell two events."""
+    if a.article_id == b.article_id:
+        return True, None, ""
+    if (_only_dead(a) and _only_hurt(b)) or (_only_dead(b) and _only_hurt(a)):
+        return False, None, "one report counts only dead, the other only wounded"  # two shellings of one town
+    if a.sub_event_type == b.sub_event_type:
         return True, None, ""
     x, y = a.fatalities, b.fatalities
     if x is None or y is None:
@@ -83,6 +88,14 @@ def _tolls(a: EventMention, b: EventMention) -> Check:
     if gap <= max(TOLL_SLACK, TOLL_SLACK_SHARE * max(x.best, y.best)):
         return True, None, f"sub-types differ but the tolls agree ({x.text}; {y.text})"
     return False, None, f"sub-types and tolls differ ({x.text}; {y.text})"
+
+
+def _only_dead(mention: EventMention) -> bool:
+    return bool(mention.fatalities and mention.fatalities.best) and not (mention.injured and mention.injured.best)
+
+
+def _only_hurt(mention: EventMention) -> bool:
+    return bool(mention.injured and mention.injured.best) and not (mention.fatalities and mention.fatalities.best)
 
 
 def _further(a: EventMention, b: EventMention) -> Check:
