@@ -11,6 +11,8 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
@@ -52,7 +54,9 @@ class Signature:
     @classmethod
     def of(cls, text: str) -> Signature:
         grams = shingles(text)
-        minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_already_hashed)
+        permutations, scheme = _permutations()
+        minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_already_hashed, permutations=permutations,
+                          scheme=scheme)  # fmt: skip
         minhash.update_batch(sorted(grams))
         return cls(minhash, len(grams))
 
@@ -73,12 +77,21 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
         self._signatures: dict[str, Signature] = {}
+        self._last: tuple[str, Signature] | None = None
 
     def __len__(self) -> int:
         return len(self._signatures)
 
     def add(self, article_id: str, text: str) -> None:
-        self.add_signature(article_id, Signature.of(text))
+        self.add_signature(article_id, self._signature(text))
+
+    def _signature(self, text: str) -> Signature:
+        """The text's signature; the last one is kept, since an article is looked up and then added."""
+        if self._last is not None and self._last[0] == text:
+            return self._last[1]
+        signature = Signature.of(text)
+        self._last = (text, signature)
+        return signature
 
     def add_signature(self, article_id: str, signature: Signature) -> None:
         if article_id in self._signatures or not signature.size:
@@ -96,7 +109,7 @@ class NearDuplicateIndex:
 
     def find(self, text: str, exclude: str | None = None) -> tuple[str, float] | None:
         """The best-matching known article at or above the threshold, with its estimated containment."""
-        probe = Signature.of(text)
+        probe = self._signature(text)
         if not probe.size:
             return None
         scored = [
@@ -106,6 +119,13 @@ class NearDuplicateIndex:
         ]
         best = min(scored, key=lambda pair: (-pair[0], pair[1]), default=None)  # ties: the smallest id
         return (best[1], best[0]) if best is not None and best[0] >= self.threshold else None
+
+
+@cache
+def _permutations() -> tuple[Any, Any]:
+    """MinHash's random permutations for the seed, and their scheme, drawn once rather than per signature."""
+    drawn = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    return drawn.permutations, drawn.scheme
 
 
 def _already_hashed(value: int) -> int:

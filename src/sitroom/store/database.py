@@ -307,17 +307,28 @@ class EventStore:
         constraints = Constraints.of(self.decisions())
         groups = constraints.group_of()
 
-        blocks: dict[tuple[object, ...], list[EventMention]] = {}  # the store does not change meanwhile
+        # The store does not change meanwhile, so what is read once is kept: candidates by block and date,
+        # every mention read, and the event-mates of all of them, read together at the first one asked for.
+        blocks = self._candidates_of(seeds)
+        known: dict[str, EventMention] = {m.id: m for m in seeds}
+        known.update((m.id, m) for found in blocks.values() for m in found)
+        members: dict[str, set[str]] = {}
 
         def candidates(mention: EventMention) -> list[EventMention]:
             key = (*block_key(mention), mention.date)
             if key not in blocks:
                 blocks[key] = self._candidates(mention)
+                known.update((m.id, m) for m in blocks[key])
             return blocks[key]
 
         def mates(mention: EventMention) -> list[EventMention]:
-            ids = set(groups.get(mention.id, ())) | self._event_members(mention.id)
-            return self._mentions_by_id(ids - {mention.id})
+            if mention.id not in members:
+                members.update(self._event_members([i for i in known if i not in members]))
+            ids = (set(groups.get(mention.id, ())) | members[mention.id]) - {mention.id}
+            missing = [i for i in ids if i not in known]
+            if missing:
+                known.update((m.id, m) for m in self._mentions_by_id(missing))
+            return [known[i] for i in sorted(ids) if i in known]
 
         component = component_of(seeds, candidates, mates, constraints)
         stale = self._events_of([m.id for m in component])
@@ -347,19 +358,40 @@ class EventStore:
 
     def _candidates(self, mention: EventMention) -> list[EventMention]:
         """Stored mentions in ``mention``'s block (type, country, historical flag) and date window, itself too."""
-        country = mention.place.country if mention.place else None
-        sql = (
-            "SELECT payload FROM mentions WHERE event_type = ? AND historical = ? AND country IS NOT DISTINCT FROM ? "
-            "AND "
-        )
-        params: list[object] = [mention.event_type, mention.historical, country]
-        if mention.date is None:
-            sql += "mention_date IS NULL"
-        else:
-            sql += "mention_date BETWEEN ? AND ?"
-            slack = dt.timedelta(days=MAX_DATE_SLACK_DAYS)
-            params += [mention.date - slack, mention.date + slack]
-        return [mention_from_plain(json.loads(r[0])) for r in self._db.execute(sql, params).fetchall()]
+        return self._candidates_of([mention])[(*block_key(mention), mention.date)]
+
+    def _candidates_of(self, mentions: Sequence[EventMention]) -> dict[tuple[object, ...], list[EventMention]]:
+        """The candidates of every block and date of ``mentions``, read in one query: keyed by block and date."""
+        keys = sorted({(*block_key(m), m.date) for m in mentions}, key=repr)
+        if not keys:
+            return {}
+        slack = dt.timedelta(days=MAX_DATE_SLACK_DAYS)
+        clauses, params = [], []
+        for historical, event_type, country, date in keys:
+            clause = "(event_type = ? AND historical = ? AND country IS NOT DISTINCT FROM ? AND "
+            params += [event_type, historical, country]
+            if date is None:
+                clauses.append(clause + "mention_date IS NULL)")
+            else:
+                clauses.append(clause + "mention_date BETWEEN ? AND ?)")
+                params += [date - slack, date + slack]
+        rows = self._db.execute(
+            f"SELECT event_type, historical, country, mention_date, payload FROM mentions WHERE {' OR '.join(clauses)} "
+            "ORDER BY id",
+            params,
+        ).fetchall()
+        found: dict[tuple[object, ...], list[EventMention]] = {key: [] for key in keys}
+        for event_type, historical, country, date, payload in rows:
+            mention = mention_from_plain(json.loads(payload))
+            for key in keys:
+                if key[:3] != (historical, event_type, country):
+                    continue
+                when = key[3]
+                if (when is None and date is None) or (
+                    when is not None and date is not None and when - slack <= date <= when + slack  # type: ignore[operator]
+                ):
+                    found[key].append(mention)
+        return found
 
     def _events_of(self, mention_ids: Sequence[str]) -> set[str]:
         rows = self._db.execute(
@@ -367,14 +399,20 @@ class EventStore:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def _event_members(self, mention_id: str) -> set[str]:
-        """The mentions of the stored event ``mention_id`` belongs to (none when it belongs to none yet)."""
+    def _event_members(self, mention_ids: Sequence[str]) -> dict[str, set[str]]:
+        """For each of ``mention_ids``, the mentions of the stored event it belongs to (none when it belongs
+        to none yet), in one query."""
+        found: dict[str, set[str]] = {i: set() for i in mention_ids}
+        if not found:
+            return found
         rows = self._db.execute(
-            "SELECT other.mention_id FROM event_mentions own "
-            "JOIN event_mentions other ON other.event_id = own.event_id WHERE own.mention_id = ?",
-            [mention_id],
+            "SELECT own.mention_id, other.mention_id FROM event_mentions own "
+            "JOIN event_mentions other ON other.event_id = own.event_id WHERE list_contains(?, own.mention_id)",
+            [list(found)],
         ).fetchall()
-        return {r[0] for r in rows}
+        for own, other in rows:
+            found[own].add(other)
+        return found
 
     def _mentions_by_id(self, ids: Iterable[str]) -> list[EventMention]:
         wanted = sorted(set(ids))
