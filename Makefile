@@ -11,7 +11,7 @@ DEV    ?= ../shared/dev
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=24"
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev,ray]'
 	touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install sitroom with every pinned dependency

@@ -60,11 +60,17 @@ def ingest_command(
         bool, typer.Option("--quiet", "-q", help="No progress bar or warnings, only the summary.")
     ] = False,
     workers: Annotated[
-        int | None, typer.Option(help="Processes for the per-article stages [default: 1].", min=1)
+        int | None, typer.Option(help="Processes (or Ray actors) for the per-article stages [default: 1].", min=1)
+    ] = None,
+    engine: Annotated[
+        str | None, typer.Option(help="Where the per-article stages run: local or ray [default: local].")
+    ] = None,
+    address: Annotated[
+        str | None, typer.Option(help="With --engine ray: the cluster to join; none starts a local one.")
     ] = None,
 ) -> None:
     """Read articles, code their events and store them; re-running the same input adds nothing."""
-    settings = _settings(db, config, model=model, workers=workers)
+    settings = _settings(db, config, model=model, workers=workers, engine=engine, ray_address=address)
     files = list(input_files(paths))
     size = sum(f.stat().st_size for f in files)
     show_bar = not quiet and sys.stderr.isatty() and (len(files) > PROGRESS_MIN_FILES or size > PROGRESS_MIN_BYTES)

@@ -157,16 +157,18 @@ def ingest(
 ) -> IngestReport:
     """Read ``paths`` into the database at ``settings.db_path``; re-running the same input adds nothing.
 
-    The per-article stages run here, or in ``settings.workers`` processes when it is above 1 (each loads
-    the models once); reading, near-duplicates and storing stay in this process, and batches are stored in
-    the order they were read, so the result is the same whatever the number of workers."""
+    The per-article stages run here, in ``settings.workers`` processes when it is above 1 (each loads the
+    models once), or on Ray with ``settings.engine == "ray"`` (:mod:`sitroom.ray_engine`); reading,
+    near-duplicates and storing stay in this process, and batches are stored in the order they were read,
+    so the result is the same whatever the engine and the number of workers."""
     coder = coder or Coder(settings)
     report = IngestReport()
     with EventStore(settings.db_path) as store, _engine(settings, coder) as engine:
         known = store.article_codings()
         index = NearDuplicateIndex(settings.duplicate_threshold)
         index.add_many(store.original_texts())
-        writer = _Writer(store, engine, coder.fingerprint, report, on_progress, in_flight=2 * settings.workers)
+        in_flight = getattr(engine, "chunk_batches", 2 * settings.workers)  # Ray codes whole chunks at once
+        writer = _Writer(store, engine, coder.fingerprint, report, on_progress, in_flight=in_flight)
         batch: list[Article] = []
         appended: list[Article] = []
         for article in _cleaned(read_inputs(paths, meter), report, store):
@@ -219,6 +221,12 @@ def _code_in_worker(batch: list[Article]) -> list[Coded]:
 @contextmanager
 def _engine(settings: Settings, coder: Coder) -> Iterator[_Engine]:
     """Where the per-article stages run: here, or in a pool of worker processes that each hold a Coder."""
+    if settings.engine == "ray":
+        from sitroom.ray_engine import ray_engine
+
+        with ray_engine(settings) as engine:
+            yield engine
+        return
     if settings.workers <= 1:
         yield _InProcess(coder)
         return

@@ -17,6 +17,7 @@ DEFAULT_DB = Path("sitroom.duckdb")
 # Events dated more than this many days before publication are history, not news (ACLED practice: an
 # article reports events of the last days or weeks; older dates are background).
 HISTORY_DAYS = 60
+ENGINES = ("local", "ray")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,9 @@ class Settings:
     duplicate_threshold: float = 0.8
     min_city_population: int = 500
     gazetteer_path: Path | None = None  # the gazetteer store; default ~/.local/share/sitroom/gazetteer.sqlite
-    workers: int = 1  # processes for the per-article stages (parse, date, geocode, code)
+    workers: int = 1  # processes (or Ray actors) for the per-article stages (parse, date, geocode, code)
+    engine: str = "local"  # where those stages run: "local" (this machine) or "ray" (a Ray cluster)
+    ray_address: str | None = None  # the Ray cluster to join ("auto", "ray://host:10001"); None starts one
 
 
 _ENV_PREFIX = "SITROOM_"
@@ -92,6 +95,8 @@ def _coerce_one(name: str, value: Any) -> Any:
             return number
         if name == "duplicate_threshold":
             return float(value)
+        if name == "engine" and value not in ENGINES:
+            raise ValueError(f"use one of: {', '.join(ENGINES)}")
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name}: cannot use {value!r} ({exc})") from exc
     return value

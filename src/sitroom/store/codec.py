@@ -9,6 +9,7 @@ from typing import Any
 
 from sitroom.model import (
     Actor,
+    Article,
     Event,
     EventMention,
     Figure,
@@ -32,6 +33,14 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, (tuple, list)):
         return [to_plain(v) for v in value]
     return value
+
+
+def article_from_plain(data: dict[str, Any]) -> Article:
+    """The inverse of :func:`to_plain` for an Article."""
+    values = dict(data)
+    values["published"] = dt.date.fromisoformat(values["published"]) if values.get("published") else None
+    values["published_precision"] = TimePrecision(values.get("published_precision", TimePrecision.DAY))
+    return Article(**values)
 
 
 def mention_from_plain(data: dict[str, Any]) -> EventMention:
