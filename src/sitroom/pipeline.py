@@ -163,10 +163,9 @@ def ingest(
     so the result is the same whatever the engine and the number of workers."""
     coder = coder or Coder(settings)
     report = IngestReport()
-    with EventStore(settings.db_path) as store, _engine(settings, coder) as engine:
+    with EventStore(settings.db_path) as store, _engine(settings, coder) as engine, _index(settings) as index:
         known = store.article_codings()
-        index = NearDuplicateIndex(settings.duplicate_threshold)
-        index.add_many(store.original_texts())
+        index.sync(store.original_ids(), store.texts_of)
         in_flight = getattr(engine, "chunk_batches", 2 * settings.workers)  # Ray codes whole chunks at once
         writer = _Writer(store, engine, coder.fingerprint, report, on_progress, in_flight=in_flight)
         batch: list[Article] = []
@@ -180,12 +179,27 @@ def ingest(
                 batch.append(_mark_duplicate(article, index, report, store, batch, writer))
                 if len(batch) >= settings.batch_size:
                     writer.submit(batch)
+                    index.commit()
                     batch = []
         for article in appended:
             batch.append(_mark_duplicate(article, index, report, store, batch, writer))
         writer.submit(batch)
         writer.drain()
     return report
+
+
+def near_duplicate_index_path(db_path: Path) -> Path:
+    """Where the database's near-duplicate index lives: beside it (rebuilt from it when missing)."""
+    return db_path.with_name(db_path.name + ".neardup")
+
+
+@contextmanager
+def _index(settings: Settings) -> Iterator[NearDuplicateIndex]:
+    index = NearDuplicateIndex(settings.duplicate_threshold, near_duplicate_index_path(settings.db_path))
+    try:
+        yield index
+    finally:
+        index.close()
 
 
 class _Engine(Protocol):

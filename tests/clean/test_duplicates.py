@@ -56,3 +56,20 @@ def test_distinct_reports_of_one_offensive_are_not_copies(examples: Path) -> Non
     assert index.find(_text(examples, stems[-1])) is None
     assert index.find(_text(examples, stems[0]), exclude=stems[0]) is None
     assert len(index) == len(stems) - 1
+
+
+def test_a_file_index_outlives_its_run_and_syncs_with_the_store(examples: Path, tmp_path: Path) -> None:
+    path = tmp_path / "events.duckdb.neardup"
+    texts = {stem: _text(examples, stem) for stem in ("000_5a2efb6d2c4bef1a", "001_e13b050aafb0a1da")}
+    index = NearDuplicateIndex(threshold=0.8, path=path)
+    index.add_many(texts.items())
+    index.close()
+    reopened = NearDuplicateIndex(threshold=0.8, path=path)
+    assert len(reopened) == 2 and reopened.find(texts["001_e13b050aafb0a1da"]) == ("001_e13b050aafb0a1da", 1.0)
+    # the store now holds 001 and 002 only: 000 goes, 002 comes from the store's texts
+    third = "002_f93fea5c4e1dda40"
+    reopened.sync({"001_e13b050aafb0a1da", third}, lambda ids: [(i, _text(examples, i)) for i in ids])
+    assert reopened.ids() == {"001_e13b050aafb0a1da", third}
+    assert reopened.find(_text(examples, third), exclude=None) == (third, 1.0)
+    assert reopened.find(texts["000_5a2efb6d2c4bef1a"]) is None
+    reopened.close()

@@ -17,7 +17,7 @@ import pytest
 
 from sitroom.errors import StoreError
 from sitroom.model import Article
-from sitroom.pipeline import Coder, ingest
+from sitroom.pipeline import Coder, ingest, near_duplicate_index_path
 from sitroom.settings import Settings
 from sitroom.store import EventFilter, EventStore
 
@@ -63,6 +63,25 @@ def test_syndicated_copy_is_linked_not_coded(examples: Path, tmp_path: Path, set
         assert store.article("reprint")["duplicate_of"] == "original"  # type: ignore[index]
         events = store.events(EventFilter(include_history=True))
     assert events and all(e.sources == ("original",) and e.copies == ("reprint",) for e in events)
+
+
+@pytest.mark.parametrize("index_lost", [False, True])
+def test_a_copy_ingested_in_a_later_run_is_found(
+    examples: Path, tmp_path: Path, settings: Settings, coder: Coder, index_lost: bool
+) -> None:
+    original = tmp_path / "original.txt"
+    shutil.copy(examples / "001_e13b050aafb0a1da.txt", original)
+    ingest([original], settings, coder=coder)
+    index = near_duplicate_index_path(settings.db_path)
+    assert index.exists()  # the index is kept beside the database, not rebuilt in memory each run
+    if index_lost:
+        index.unlink()  # rebuilt from the stored articles
+    reprint = tmp_path / "reprint.txt"
+    reprint.write_text("Reprinted from WSWS\n\n" + original.read_text(encoding="utf-8"), encoding="utf-8")
+    report = ingest([reprint], settings, coder=coder)
+    assert report.duplicates == 1 and report.coded == 0
+    with EventStore(settings.db_path, read_only=True) as store:
+        assert store.article("reprint")["duplicate_of"] == "original"  # type: ignore[index]
 
 
 def test_which_copy_is_coded_does_not_depend_on_ingest_order(examples: Path, tmp_path: Path, coder: Coder) -> None:

@@ -1,19 +1,24 @@
 """Find near-duplicate articles (syndicated copies, reprints, pages embedding another article).
 
-Each article is reduced to its word 5-gram shingles and a MinHash signature of them (datasketch). A
-MinHash LSH index finds, without comparing against every stored article, the ones whose shingles overlap
-the new one's; the signatures then estimate how much of the shorter text the longer one contains.
+Each article is reduced to its word 5-gram shingles and a MinHash signature of them (datasketch). An
+LSH index of the signatures' bands (kept in SQLite, so that it needs no memory per article) finds, without
+comparing against every stored article, the ones whose shingles overlap the new one's; the signatures then
+estimate how much of the shorter text the longer one contains.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 # Word 5-grams: long enough that two independent reports of one event rarely share many, short enough
@@ -46,9 +51,9 @@ def overlap(a: frozenset[int], b: frozenset[int]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """An article's MinHash and its number of distinct shingles."""
+    """An article's MinHash values and its number of distinct shingles."""
 
-    minhash: MinHash
+    hashvalues: np.ndarray[Any, np.dtype[np.uint64]]
     size: int
 
     @classmethod
@@ -58,29 +63,67 @@ class Signature:
         minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_already_hashed, permutations=permutations,
                           scheme=scheme)  # fmt: skip
         minhash.update_batch(sorted(grams))
-        return cls(minhash, len(grams))
+        return cls(np.array(minhash.hashvalues, dtype=np.uint64), len(grams))
 
     def containment(self, other: Signature) -> float:
         """Estimated share of the smaller shingle set found in the larger, from the Jaccard estimate:
         |A ∩ B| = J (|A| + |B|) / (1 + J)."""
         if not self.size or not other.size:
             return 0.0
-        jaccard = float(self.minhash.jaccard(other.minhash))
+        jaccard = float(np.count_nonzero(self.hashvalues == other.hashvalues)) / NUM_PERM
         shared = jaccard * (self.size + other.size) / (1 + jaccard)
         return min(1.0, shared / min(self.size, other.size))
 
+    def band_keys(self) -> list[int]:
+        """The LSH keys of the signature's bands: articles sharing one are candidates of each other."""
+        bands, rows = _banding()
+        values = self.hashvalues.tobytes()
+        width = rows * 8
+        return [
+            int.from_bytes(hashlib.blake2b(values[b * width : (b + 1) * width], digest_size=8,
+                                           person=b.to_bytes(4, "little")).digest(), "little", signed=True)
+            for b in range(bands)
+        ]  # fmt: skip
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS signatures (article_id TEXT PRIMARY KEY, size INTEGER NOT NULL, hashvalues BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, article_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bands_key ON bands (key);
+CREATE INDEX IF NOT EXISTS bands_article ON bands (article_id);
+"""
+
 
 class NearDuplicateIndex:
-    """An index of article signatures that answers: which known article is this one a copy of?"""
+    """An index of article signatures that answers: which known article is this one a copy of?
 
-    def __init__(self, threshold: float) -> None:
+    The signatures and their LSH band keys live in SQLite: in memory by default, or in a file (``path``)
+    that outlives the run, so that memory does not grow with the articles known and a new run does not
+    read every stored article again. Writes become durable at :meth:`commit`."""
+
+    def __init__(self, threshold: float, path: Path | None = None) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
-        self._signatures: dict[str, Signature] = {}
+        self.path = path
+        self._db = sqlite3.connect(str(path) if path is not None else ":memory:", isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        if self._layout() != _layout():  # made with other shingles, permutations or bands: start afresh
+            self._db.executescript("DELETE FROM signatures; DELETE FROM bands; DELETE FROM meta;")
+            self._db.execute("INSERT INTO meta VALUES ('layout', ?)", [_layout()])
+        self._db.execute("BEGIN")
         self._last: tuple[str, Signature] | None = None
 
+    def _layout(self) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+        return str(row[0]) if row else None
+
     def __len__(self) -> int:
-        return len(self._signatures)
+        return int(self._db.execute("SELECT count(*) FROM signatures").fetchone()[0])
+
+    def ids(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT article_id FROM signatures")}
 
     def add(self, article_id: str, text: str) -> None:
         self.add_signature(article_id, self._signature(text))
@@ -94,31 +137,73 @@ class NearDuplicateIndex:
         return signature
 
     def add_signature(self, article_id: str, signature: Signature) -> None:
-        if article_id in self._signatures or not signature.size:
+        if not signature.size:
             return
-        self._signatures[article_id] = signature
-        self._lsh.insert(article_id, signature.minhash)
+        inserted = self._db.execute(
+            "INSERT OR IGNORE INTO signatures VALUES (?, ?, ?)", [article_id, signature.size,
+                                                                  signature.hashvalues.tobytes()]
+        ).rowcount  # fmt: skip
+        if inserted:
+            self._db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, article_id) for k in signature.band_keys()])
 
     def remove(self, article_id: str) -> None:
-        if self._signatures.pop(article_id, None) is not None:
-            self._lsh.remove(article_id)
+        self._db.execute("DELETE FROM signatures WHERE article_id = ?", [article_id])
+        self._db.execute("DELETE FROM bands WHERE article_id = ?", [article_id])
 
     def add_many(self, items: Iterable[tuple[str, str]]) -> None:
         for article_id, text in items:
             self.add(article_id, text)
+
+    def sync(self, stored: set[str], texts: Callable[[list[str]], Iterable[tuple[str, str]]]) -> None:
+        """Make the index hold exactly the ``stored`` articles: drop the others, add the missing ones from
+        ``texts(ids)`` (after a run killed between the database's commit and the index's, or a lost file)."""
+        known = self.ids()
+        for article_id in sorted(known - stored):
+            self.remove(article_id)
+        missing = sorted(stored - known)
+        for at in range(0, len(missing), 500):
+            self.add_many(texts(missing[at : at + 500]))
+        self.commit()
+
+    def commit(self) -> None:
+        self._db.execute("COMMIT")
+        self._db.execute("BEGIN")
+
+    def close(self) -> None:
+        self.commit()
+        self._db.close()
 
     def find(self, text: str, exclude: str | None = None) -> tuple[str, float] | None:
         """The best-matching known article at or above the threshold, with its estimated containment."""
         probe = self._signature(text)
         if not probe.size:
             return None
+        keys = probe.band_keys()
+        rows = self._db.execute(
+            "SELECT s.article_id, s.size, s.hashvalues FROM signatures s WHERE s.article_id IN "
+            f"(SELECT DISTINCT article_id FROM bands WHERE key IN ({','.join('?' * len(keys))}))",
+            keys,
+        ).fetchall()
         scored = [
-            (round(probe.containment(self._signatures[key]), 4), key)
-            for key in self._lsh.query(probe.minhash)
+            (round(probe.containment(Signature(np.frombuffer(values, dtype=np.uint64), size)), 4), key)
+            for key, size, values in rows
             if key != exclude
         ]
         best = min(scored, key=lambda pair: (-pair[0], pair[1]), default=None)  # ties: the smallest id
         return (best[1], best[0]) if best is not None and best[0] >= self.threshold else None
+
+
+@cache
+def _banding() -> tuple[int, int]:
+    """Bands and rows per band for CANDIDATE_JACCARD, as datasketch's LSH chooses them."""
+    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+@cache
+def _layout() -> str:
+    bands, rows = _banding()
+    return f"shingles={SHINGLE_WORDS} perm={NUM_PERM} seed={_SEED} bands={bands}x{rows} v1"
 
 
 @cache

@@ -155,6 +155,15 @@ class EventStore:
         """(id, text) of stored articles that are not duplicates, for near-duplicate detection."""
         yield from self._db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL").fetchall()
 
+    def original_ids(self) -> set[str]:
+        """Ids of the stored articles that are not duplicates."""
+        return {r[0] for r in self._db.execute("SELECT id FROM articles WHERE duplicate_of IS NULL").fetchall()}
+
+    def texts_of(self, article_ids: list[str]) -> list[tuple[str, str]]:
+        """(id, text) of the stored articles ``article_ids``."""
+        rows = self._db.execute("SELECT id, text FROM articles WHERE list_contains(?, id) ORDER BY id", [article_ids])
+        return [(str(i), str(t)) for i, t in rows.fetchall()]
+
     def write_batch(
         self,
         articles: Sequence[Article],
