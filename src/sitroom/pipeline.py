@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import logging
 import multiprocessing
 from collections import deque
@@ -164,14 +165,13 @@ def ingest(
     coder = coder or Coder(settings)
     report = IngestReport()
     with EventStore(settings.db_path) as store, _engine(settings, coder) as engine, _index(settings) as index:
-        known = store.article_codings()
         index.sync(store.original_ids(), store.texts_of)
         in_flight = getattr(engine, "chunk_batches", 2 * settings.workers)  # Ray codes whole chunks at once
         writer = _Writer(store, engine, coder.fingerprint, report, on_progress, in_flight=in_flight)
         batch: list[Article] = []
         appended: list[Article] = []
-        for article in _cleaned(read_inputs(paths, meter), report, store):
-            if known.get(article.id) == (article.content_hash, coder.fingerprint):
+        for article, stored in _with_codings(_cleaned(read_inputs(paths, meter), report, store), store):
+            if stored == (article.content_hash, coder.fingerprint):
                 report.unchanged += 1
             elif article.embedded_in is not None:
                 appended.append(article)  # after every standalone article, so the standalone copy is kept
@@ -186,6 +186,21 @@ def ingest(
         writer.submit(batch)
         writer.drain()
     return report
+
+
+def _with_codings(
+    articles: Iterable[Article], store: EventStore, chunk: int = 256
+) -> Iterator[tuple[Article, tuple[str, str | None] | None]]:
+    """Each article with its stored content hash and coder, looked up a chunk at a time (nothing of the
+    whole database is held in memory)."""
+    buffer: list[Article] = []
+    for article in itertools.chain(articles, [None]):
+        if article is not None:
+            buffer.append(article)
+        if buffer and (article is None or len(buffer) >= chunk):
+            codings = store.article_codings([a.id for a in buffer])
+            yield from ((a, codings.get(a.id)) for a in buffer)
+            buffer = []
 
 
 def near_duplicate_index_path(db_path: Path) -> Path:

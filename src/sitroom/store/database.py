@@ -146,9 +146,15 @@ class EventStore:
     def close(self) -> None:
         self._db.close()
 
-    def article_codings(self) -> dict[str, tuple[str, str | None]]:
-        """Stored article ids with their content hashes and the fingerprint of the coder that coded them."""
-        rows = self._db.execute("SELECT id, content_hash, coded_by FROM articles").fetchall()
+    def article_codings(self, article_ids: Sequence[str] | None = None) -> dict[str, tuple[str, str | None]]:
+        """Stored article ids (all, or those of ``article_ids`` that are stored) with their content hashes
+        and the fingerprint of the coder that coded them."""
+        if article_ids is None:
+            rows = self._db.execute("SELECT id, content_hash, coded_by FROM articles").fetchall()
+        else:
+            rows = self._db.execute(
+                "SELECT id, content_hash, coded_by FROM articles WHERE list_contains(?, id)", [list(article_ids)]
+            ).fetchall()
         return {article_id: (content_hash, coded_by) for article_id, content_hash, coded_by in rows}
 
     def original_texts(self) -> Iterator[tuple[str, str]]:
