@@ -112,6 +112,11 @@ class ActorActivity:
     adversaries: tuple[tuple[str, int], ...]  # the other side's actors, with their shared events, most first
 
 
+# DuckDB's own default is 80% of the machine's memory; an ingest must stay small whatever the database holds
+# (DuckDB spills to disk beyond this).
+MEMORY_LIMIT = "512MB"
+
+
 class EventStore:
     """A sitroom database file. Use as a context manager; every write is one transaction."""
 
@@ -120,7 +125,7 @@ class EventStore:
         try:
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = duckdb.connect(str(path), read_only=read_only)
+            self._db = duckdb.connect(str(path), read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
         except (duckdb.Error, OSError) as exc:
             raise StoreError(f"{path}: cannot open the database ({exc})") from exc
         if not read_only:
