@@ -27,7 +27,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     db_path: Path = DEFAULT_DB
     actor_dictionaries: tuple[Path, ...] = ()
-    batch_size: int = 16
+    batch_size: int = 64  # articles parsed together and stored in one transaction
     history_days: int = HISTORY_DAYS
     duplicate_threshold: float = 0.8
     min_city_population: int = 500
