@@ -12,6 +12,7 @@ import hashlib
 import itertools
 import logging
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -94,6 +95,10 @@ class Coder:
     def taxonomy(self) -> Taxonomy:
         return load_taxonomy()
 
+    def warm(self) -> None:
+        """Load every resource now (the pipeline, the gazetteer's tables, the actors) by coding a sentence."""
+        self.code_text("Gunmen killed two soldiers in Mosul, Iraq, on Monday, the Iraqi army said.")
+
     def code(self, articles: Iterable[Article]) -> Iterator[Coded]:
         """Parse and code cleaned articles; duplicates are passed through uncoded."""
         originals = [a if a.duplicate_of else infer_publication(a) for a in articles]
@@ -164,7 +169,7 @@ def ingest(
     so the result is the same whatever the engine and the number of workers."""
     coder = coder or Coder(settings)
     report = IngestReport()
-    with EventStore(settings.db_path) as store, _engine(settings, coder) as engine, _index(settings) as index:
+    with _engine(settings, coder) as engine, EventStore(settings.db_path) as store, _index(settings) as index:
         index.sync(store.original_ids(), store.texts_of)
         in_flight = getattr(engine, "chunk_batches", 2 * settings.workers)  # Ray codes whole chunks at once
         writer = _Writer(store, engine, coder.fingerprint, report, on_progress, in_flight=in_flight)
@@ -233,13 +238,19 @@ class _InProcess:
         return done
 
 
+# The coder of a worker process: built there (spawn), or the parent's, inherited loaded (fork).
 _worker_coder: Coder | None = None
 
 
 def _start_worker(settings: Settings) -> None:
     global _worker_coder
-    _worker_coder = Coder(settings)
-    _worker_coder.nlp  # noqa: B018 - load the pipeline now, not inside the first batch
+    if _worker_coder is None:
+        _worker_coder = Coder(settings)
+        _worker_coder.warm()
+
+
+def _ready() -> None:
+    """A task that makes the pool start its workers now."""
 
 
 def _code_in_worker(batch: list[Article]) -> list[Coded]:
@@ -259,15 +270,45 @@ def _engine(settings: Settings, coder: Coder) -> Iterator[_Engine]:
     if settings.workers <= 1:
         yield _InProcess(coder)
         return
-    spawn = multiprocessing.get_context("spawn")  # no fork of a process holding database connections
-    with ProcessPoolExecutor(settings.workers, mp_context=spawn, initializer=_start_worker,
-                             initargs=(settings,)) as pool:  # fmt: skip
+    global _worker_coder
+    if sys.platform == "linux":
+        # Fork workers from a coder loaded here, before any database is open: they start at once and share
+        # the models' memory. (Each opens its own gazetteer connection; see GeonamesStore._connection.)
+        coder.warm()
+        context = multiprocessing.get_context("fork")
+        _worker_coder = coder
+    else:
+        context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(settings,)) as pool:  # fmt: skip
+            for started in [pool.submit(_ready) for _ in range(settings.workers)]:
+                started.result()
+            yield _WorkerPool(pool, settings.workers)
+    finally:
+        _worker_coder = None
 
-        class _Pool:
-            def code(self, batch: list[Article]) -> Future[list[Coded]]:
-                return pool.submit(_code_in_worker, batch)
 
-        yield _Pool()
+class _WorkerPool:
+    """The per-article stages in worker processes; each batch is split among them."""
+
+    def __init__(self, pool: ProcessPoolExecutor, workers: int) -> None:
+        self._pool, self._workers = pool, workers
+
+    def code(self, batch: list[Article]) -> Future[list[Coded]]:
+        size = max(1, -(-len(batch) // self._workers))  # one part per worker keeps them all busy to its end
+        return _Joined([self._pool.submit(_code_in_worker, batch[i : i + size]) for i in range(0, len(batch), size)])
+
+
+class _Joined(Future):  # type: ignore[type-arg]
+    """The parts of a batch coded apart, as one batch again, in order."""
+
+    def __init__(self, parts: list[Future[list[Coded]]]) -> None:
+        super().__init__()
+        self._parts = parts
+
+    def result(self, timeout: float | None = None) -> list[Coded]:
+        return [coded for part in self._parts for coded in part.result(timeout)]
 
 
 class _Writer:

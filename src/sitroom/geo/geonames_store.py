@@ -261,10 +261,10 @@ class GeonamesStore:
     @property
     def _connection(self) -> sqlite3.Connection:
         con: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if con is None:
+        if con is None or getattr(self._local, "pid", None) != os.getpid():  # a forked worker opens its own
             con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             con.execute("PRAGMA query_only = ON")
-            self._local.connection = con
+            self._local.connection, self._local.pid = con, os.getpid()
         return con
 
     def _forget(self) -> None:
