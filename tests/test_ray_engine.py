@@ -8,19 +8,11 @@ import pytest
 
 from sitroom.pipeline import Coder, ingest
 from sitroom.settings import Settings
-from sitroom.store import EventFilter, EventStore
+from sitroom.store import EventStore
+from tests.stored_events import stored_events
 
 pytest.importorskip("ray", reason="Ray is not installed: pip install 'sitroom[ray]' (make install does)")
 pytestmark = pytest.mark.slow
-
-
-def _events(db: Path) -> list[tuple[object, ...]]:
-    with EventStore(db, read_only=True) as store:
-        return sorted(
-            (e.id, e.sub_event_type, e.sources, e.date, e.place.name if e.place else None,
-             e.fatalities_low, e.fatalities, e.fatalities_high, len(e.mentions))
-            for e in store.events(EventFilter(include_history=True))
-        )  # fmt: skip
 
 
 def test_the_ray_engine_stores_the_events_of_the_default_engine(examples: Path, tmp_path: Path, coder: Coder) -> None:
@@ -29,7 +21,7 @@ def test_the_ray_engine_stores_the_events_of_the_default_engine(examples: Path, 
     on_ray = Settings(db_path=tmp_path / "ray.duckdb", batch_size=2, workers=2, engine="ray")
     report = ingest([examples], on_ray)
     assert report.coded == 5 and report.mentions > 20
-    assert _events(on_ray.db_path) == _events(local.db_path)
+    assert stored_events(on_ray.db_path) == stored_events(local.db_path)
     with EventStore(on_ray.db_path, read_only=True) as ray_store, EventStore(local.db_path, read_only=True) as ref:
         assert len(ray_store.statements()) == len(ref.statements())
         assert [f.best for f in ray_store.figures()] == [f.best for f in ref.figures()]

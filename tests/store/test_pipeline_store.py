@@ -20,6 +20,7 @@ from sitroom.model import Article
 from sitroom.pipeline import Coder, ingest, near_duplicate_index_path
 from sitroom.settings import Settings
 from sitroom.store import EventFilter, EventStore
+from tests.stored_events import stored_events
 
 
 def _event_ids(db: Path) -> list[str]:
@@ -250,18 +251,10 @@ def test_conflicting_populations_are_set_side_by_side(examples: Path, settings: 
 
 
 def test_two_workers_store_the_same_events_as_one(examples: Path, tmp_path: Path, coder: Coder) -> None:
-    def events(db: Path) -> list[tuple[object, ...]]:
-        with EventStore(db, read_only=True) as store:
-            return sorted(
-                (e.id, e.sub_event_type, e.sources, e.date, e.place.name if e.place else None,
-                 e.fatalities_low, e.fatalities, e.fatalities_high, len(e.mentions))
-                for e in store.events(EventFilter(include_history=True))
-            )  # fmt: skip
-
     one = Settings(db_path=tmp_path / "one.duckdb", batch_size=2)
     ingest([examples], one, coder=coder)
     two = Settings(db_path=tmp_path / "two.duckdb", batch_size=2, workers=2)
     report = ingest([examples], two)
-    assert report.coded == 5 and events(two.db_path) == events(one.db_path)
+    assert report.coded == 5 and stored_events(two.db_path) == stored_events(one.db_path)
     with EventStore(two.db_path, read_only=True) as store:
         assert len(store.statements()) > 20 and len(store.figures()) >= 5
