@@ -11,20 +11,18 @@ import datetime as dt
 import hashlib
 import itertools
 import logging
-import multiprocessing
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
 
 from spacy.language import Language
 
 from sitroom.clean import NearDuplicateIndex, clean_article
+from sitroom.engines import Engine, engine_for
 from sitroom.events import Coding, EventContext, extract_events, load_actor_dictionary, load_taxonomy
 from sitroom.events.actors import ActorDictionary
 from sitroom.events.taxonomy import Taxonomy
@@ -163,13 +161,12 @@ def ingest(
 ) -> IngestReport:
     """Read ``paths`` into the database at ``settings.db_path``; re-running the same input adds nothing.
 
-    The per-article stages run here, in ``settings.workers`` processes when it is above 1 (each loads the
-    models once), or on Ray with ``settings.engine == "ray"`` (:mod:`sitroom.ray_engine`); reading,
-    near-duplicates and storing stay in this process, and batches are stored in the order they were read,
-    so the result is the same whatever the engine and the number of workers."""
+    The per-article stages run on the engine ``settings`` ask for (:mod:`sitroom.engines`: here, in worker
+    processes, or on Ray); reading, near-duplicates and storing stay in this process, and batches are stored
+    in the order they were read, so the result is the same whatever the engine and the number of workers."""
     coder = coder or Coder(settings)
     report = IngestReport()
-    with _engine(settings, coder) as engine, EventStore(settings.db_path) as store, _index(settings) as index:
+    with engine_for(settings, coder) as engine, EventStore(settings.db_path) as store, _index(settings) as index:
         index.sync(store.original_ids(), store.texts_of)
         in_flight = getattr(engine, "chunk_batches", 2 * settings.workers)  # Ray codes whole chunks at once
         writer = _Writer(store, engine, coder.fingerprint, report, on_progress, in_flight=in_flight)
@@ -222,99 +219,10 @@ def _index(settings: Settings) -> Iterator[NearDuplicateIndex]:
         index.close()
 
 
-class _Engine(Protocol):
-    def code(self, batch: list[Article]) -> Future[list[Coded]]: ...
-
-
-class _InProcess:
-    """The per-article stages run here, one batch at a time."""
-
-    def __init__(self, coder: Coder) -> None:
-        self._coder = coder
-
-    def code(self, batch: list[Article]) -> Future[list[Coded]]:
-        done: Future[list[Coded]] = Future()
-        done.set_result(list(self._coder.code(batch)))
-        return done
-
-
-# The coder of a worker process: built there (spawn), or the parent's, inherited loaded (fork).
-_worker_coder: Coder | None = None
-
-
-def _start_worker(settings: Settings) -> None:
-    global _worker_coder
-    if _worker_coder is None:
-        _worker_coder = Coder(settings)
-        _worker_coder.warm()
-
-
-def _ready() -> None:
-    """A task that makes the pool start its workers now."""
-
-
-def _code_in_worker(batch: list[Article]) -> list[Coded]:
-    assert _worker_coder is not None, "worker not started"
-    return list(_worker_coder.code(batch))
-
-
-@contextmanager
-def _engine(settings: Settings, coder: Coder) -> Iterator[_Engine]:
-    """Where the per-article stages run: here, or in a pool of worker processes that each hold a Coder."""
-    if settings.engine == "ray":
-        from sitroom.ray_engine import ray_engine
-
-        with ray_engine(settings) as engine:
-            yield engine
-        return
-    if settings.workers <= 1:
-        yield _InProcess(coder)
-        return
-    global _worker_coder
-    if sys.platform == "linux":
-        # Fork workers from a coder loaded here, before any database is open: they start at once and share
-        # the models' memory. (Each opens its own gazetteer connection; see GeonamesStore._connection.)
-        coder.warm()
-        context = multiprocessing.get_context("fork")
-        _worker_coder = coder
-    else:
-        context = multiprocessing.get_context("spawn")
-    try:
-        with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(settings,)) as pool:  # fmt: skip
-            for started in [pool.submit(_ready) for _ in range(settings.workers)]:
-                started.result()
-            yield _WorkerPool(pool, settings.workers)
-    finally:
-        _worker_coder = None
-
-
-class _WorkerPool:
-    """The per-article stages in worker processes; each batch is split among them."""
-
-    def __init__(self, pool: ProcessPoolExecutor, workers: int) -> None:
-        self._pool, self._workers = pool, workers
-
-    def code(self, batch: list[Article]) -> Future[list[Coded]]:
-        size = max(1, -(-len(batch) // self._workers))  # one part per worker keeps them all busy to its end
-        return _Joined([self._pool.submit(_code_in_worker, batch[i : i + size]) for i in range(0, len(batch), size)])
-
-
-class _Joined(Future):  # type: ignore[type-arg]
-    """The parts of a batch coded apart, as one batch again, in order."""
-
-    def __init__(self, parts: list[Future[list[Coded]]]) -> None:
-        super().__init__()
-        self._parts = parts
-
-    def result(self, timeout: float | None = None) -> list[Coded]:
-        return [coded for part in self._parts for coded in part.result(timeout)]
-
-
 class _Writer:
     """Stores coded batches in the order they were read, keeping a few in flight to the engine."""
 
-    def __init__(self, store: EventStore, engine: _Engine, fingerprint: str, report: IngestReport,
+    def __init__(self, store: EventStore, engine: Engine, fingerprint: str, report: IngestReport,
                  on_progress: ProgressCallback | None, in_flight: int) -> None:  # fmt: skip
         self._store, self._engine, self._fingerprint = store, engine, fingerprint
         self._report, self._on_progress, self._limit = report, on_progress, max(1, in_flight)

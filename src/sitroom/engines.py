@@ -1,0 +1,121 @@
+"""Where the per-article stages (parse, date, geocode, code) run, behind one interface: ``code(batch)``
+gives a future of the batch's coded articles.
+
+- in this process, one batch at a time;
+- in a pool of worker processes (``settings.workers`` above 1), each batch split among them;
+- on Ray (``settings.engine == "ray"``, :mod:`sitroom.ray_engine`).
+
+:func:`sitroom.pipeline.ingest` reads, finds near-duplicates and stores; it asks an engine only to code.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Protocol
+
+from sitroom.model import Article
+from sitroom.settings import Settings
+
+if TYPE_CHECKING:
+    from sitroom.pipeline import Coded, Coder
+
+
+class Engine(Protocol):
+    def code(self, batch: list[Article]) -> Future[list[Coded]]: ...
+
+
+@contextmanager
+def engine_for(settings: Settings, coder: Coder) -> Iterator[Engine]:
+    """The engine ``settings`` ask for; ``coder`` codes in this process, or is the one workers inherit."""
+    if settings.engine == "ray":
+        from sitroom.ray_engine import ray_engine
+
+        with ray_engine(settings) as engine:
+            yield engine
+        return
+    if settings.workers <= 1:
+        yield InProcess(coder)
+        return
+    with _worker_pool(settings, coder) as pool:
+        yield pool
+
+
+class InProcess:
+    """The per-article stages run here, one batch at a time."""
+
+    def __init__(self, coder: Coder) -> None:
+        self._coder = coder
+
+    def code(self, batch: list[Article]) -> Future[list[Coded]]:
+        done: Future[list[Coded]] = Future()
+        done.set_result(list(self._coder.code(batch)))
+        return done
+
+
+# The coder of a worker process: built there (spawn), or the parent's, inherited loaded (fork).
+_worker_coder: Coder | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_coder
+    if _worker_coder is None:
+        from sitroom.pipeline import Coder
+
+        _worker_coder = Coder(settings)
+        _worker_coder.warm()
+
+
+def _ready() -> None:
+    """A task that makes the pool start its workers now."""
+
+
+def _code_in_worker(batch: list[Article]) -> list[Coded]:
+    assert _worker_coder is not None, "worker not started"
+    return list(_worker_coder.code(batch))
+
+
+@contextmanager
+def _worker_pool(settings: Settings, coder: Coder) -> Iterator[WorkerPool]:
+    global _worker_coder
+    if sys.platform == "linux":
+        # Fork workers from a coder loaded here, before any database is open: they start at once and share
+        # the models' memory. (Each opens its own gazetteer connection; see GeonamesStore._connection.)
+        coder.warm()
+        context = multiprocessing.get_context("fork")
+        _worker_coder = coder
+    else:
+        context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(settings,)) as pool:  # fmt: skip
+            for started in [pool.submit(_ready) for _ in range(settings.workers)]:
+                started.result()
+            yield WorkerPool(pool, settings.workers)
+    finally:
+        _worker_coder = None
+
+
+class WorkerPool:
+    """The per-article stages in worker processes; each batch is split among them."""
+
+    def __init__(self, pool: ProcessPoolExecutor, workers: int) -> None:
+        self._pool, self._workers = pool, workers
+
+    def code(self, batch: list[Article]) -> Future[list[Coded]]:
+        size = max(1, -(-len(batch) // self._workers))  # one part per worker keeps them all busy to its end
+        return _Joined([self._pool.submit(_code_in_worker, batch[i : i + size]) for i in range(0, len(batch), size)])
+
+
+class _Joined(Future):  # type: ignore[type-arg]
+    """The parts of a batch coded apart, as one batch again, in order."""
+
+    def __init__(self, parts: list[Future[list[Coded]]]) -> None:
+        super().__init__()
+        self._parts = parts
+
+    def result(self, timeout: float | None = None) -> list[Coded]:
+        return [coded for part in self._parts for coded in part.result(timeout)]
