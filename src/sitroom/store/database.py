@@ -9,7 +9,7 @@ import importlib.util
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -151,20 +151,13 @@ class EventStore:
     def close(self) -> None:
         self._db.close()
 
-    def article_codings(self, article_ids: Sequence[str] | None = None) -> dict[str, tuple[str, str | None]]:
-        """Stored article ids (all, or those of ``article_ids`` that are stored) with their content hashes
-        and the fingerprint of the coder that coded them."""
-        if article_ids is None:
-            rows = self._db.execute("SELECT id, content_hash, coded_by FROM articles").fetchall()
-        else:
-            rows = self._db.execute(
-                "SELECT id, content_hash, coded_by FROM articles WHERE list_contains(?, id)", [list(article_ids)]
-            ).fetchall()
+    def article_codings(self, article_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """Those of ``article_ids`` that are stored, with their content hashes and the fingerprint of the
+        coder that coded them."""
+        rows = self._db.execute(
+            "SELECT id, content_hash, coded_by FROM articles WHERE list_contains(?, id)", [list(article_ids)]
+        ).fetchall()
         return {article_id: (content_hash, coded_by) for article_id, content_hash, coded_by in rows}
-
-    def original_texts(self) -> Iterator[tuple[str, str]]:
-        """(id, text) of stored articles that are not duplicates, for near-duplicate detection."""
-        yield from self._db.execute("SELECT id, text FROM articles WHERE duplicate_of IS NULL").fetchall()
 
     def original_ids(self) -> set[str]:
         """Ids of the stored articles that are not duplicates."""
