@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 
 class Engine(Protocol):
+    @property
+    def in_flight(self) -> int:
+        """Batches the writer may leave with the engine before it waits for the oldest."""
+
     def code(self, batch: list[Article]) -> Future[list[Coded]]: ...
 
 
@@ -46,6 +50,8 @@ def engine_for(settings: Settings, coder: Coder) -> Iterator[Engine]:
 
 class InProcess:
     """The per-article stages run here, one batch at a time."""
+
+    in_flight = 2
 
     def __init__(self, coder: Coder) -> None:
         self._coder = coder
@@ -104,6 +110,7 @@ class WorkerPool:
 
     def __init__(self, pool: ProcessPoolExecutor, workers: int) -> None:
         self._pool, self._workers = pool, workers
+        self.in_flight = 2 * workers
 
     def code(self, batch: list[Article]) -> Future[list[Coded]]:
         size = max(1, -(-len(batch) // self._workers))  # one part per worker keeps them all busy to its end

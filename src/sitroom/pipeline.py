@@ -168,8 +168,7 @@ def ingest(
     report = IngestReport()
     with engine_for(settings, coder) as engine, EventStore(settings.db_path) as store, _index(settings) as index:
         index.sync(store.original_ids(), store.texts_of)
-        in_flight = getattr(engine, "chunk_batches", 2 * settings.workers)  # Ray codes whole chunks at once
-        writer = _Writer(store, engine, coder.fingerprint, report, on_progress, in_flight=in_flight)
+        writer = _Writer(store, engine, coder.fingerprint, report, on_progress)
         batch: list[Article] = []
         appended: list[Article] = []
         for article, stored in _with_codings(_cleaned(read_inputs(paths, meter), report, store), store):
@@ -223,9 +222,9 @@ class _Writer:
     """Stores coded batches in the order they were read, keeping a few in flight to the engine."""
 
     def __init__(self, store: EventStore, engine: Engine, fingerprint: str, report: IngestReport,
-                 on_progress: ProgressCallback | None, in_flight: int) -> None:  # fmt: skip
+                 on_progress: ProgressCallback | None) -> None:  # fmt: skip
         self._store, self._engine, self._fingerprint = store, engine, fingerprint
-        self._report, self._on_progress, self._limit = report, on_progress, max(1, in_flight)
+        self._report, self._on_progress, self._limit = report, on_progress, max(1, engine.in_flight)
         self._pending: deque[tuple[list[Article], Future[list[Coded]]]] = deque()
 
     def submit(self, batch: list[Article]) -> None:

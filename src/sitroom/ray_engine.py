@@ -43,7 +43,7 @@ class CoderActor:
         from sitroom.pipeline import Coder
 
         self._coder = Coder(settings)
-        self._coder.nlp  # noqa: B018 - load the pipeline now, not inside the first batch
+        self._coder.warm()
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
         articles = [article_from_plain(json.loads(a)) for a in rows["article"]]
@@ -81,7 +81,8 @@ class RayEngine:
         self._chunks = 0
 
     @property
-    def chunk_batches(self) -> int:
+    def in_flight(self) -> int:
+        """A chunk's batches: the writer waits for the oldest, and so sends a whole chunk, once they are out."""
         return max(1, CHUNK_ARTICLES // max(1, self._settings.batch_size))
 
     def code(self, batch: list[Article]) -> Future[Any]:
