@@ -15,7 +15,6 @@ so that every article is parsed and coded in (b) and (c) as in (a).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import resource
@@ -26,6 +25,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from sitroom.errors import InputError
+from sitroom.evaluate.incidents import read_incidents
+from sitroom.ingest import Ingested, read_inputs
 from sitroom.language import load_model
 from sitroom.pipeline import Coder, ingest
 from sitroom.settings import Settings
@@ -61,24 +62,17 @@ def build_corpus(examples: Path, incidents: Path | None, size: int, out: Path) -
 
 
 def _example_articles(folder: Path) -> Iterator[dict[str, str]]:
-    manifest = {}
-    if (folder / "manifest.jsonl").exists():
-        for line in (folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                entry = json.loads(line)
-                manifest[entry["file"]] = entry
-    for path in sorted(folder.glob("*.txt")):
-        entry = manifest.get(path.name, {})
-        yield {"id": path.stem, "text": path.read_text(encoding="utf-8"), "published": entry.get("published", ""),
-               "outlet": entry.get("outlet", "")}  # fmt: skip
+    for result in read_inputs([folder]):
+        if isinstance(result, Ingested):
+            a = result.article
+            yield {"id": a.id, "text": a.text, "published": a.published.isoformat() if a.published else "",
+                   "outlet": a.outlet or ""}  # fmt: skip
 
 
 def _incident_articles(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as rows:
-        for number, row in enumerate(csv.DictReader(rows), start=2):
-            text = (row.get("details") or "").strip()
-            if text:
-                yield {"id": f"incident-{number}", "text": text, "published": row.get("date") or ""}
+    for incident in read_incidents(path):
+        if text := incident.details.strip():
+            yield {"id": f"incident-{incident.number}", "text": text, "published": incident.date.isoformat()}
 
 
 def run(corpus: Path, articles: int, settings: Settings, workdir: Path) -> BenchResult:
