@@ -60,6 +60,16 @@ async function getJson(url) {
   return response.json();
 }
 
+// The JSON at ``url``, or null with the failure told in the status line ("Could not load event X: ...").
+async function getJsonOrSay(url, what) {
+  try {
+    return await getJson(url);
+  } catch (error) {
+    $("status").textContent = `Could not ${what}: ${error.message}`;
+    return null;
+  }
+}
+
 async function loadEvents() {
   const params = new URLSearchParams({ format: "geojson", limit: String(PAGE) });
   for (const key of FILTERS) if (state[key]) params.set(key, state[key]);
@@ -461,13 +471,8 @@ function renderFigureTable(shown) {
 async function selectEvent(id, { focus = true } = {}) {
   state.event = id;
   writeUrl();
-  let event;
-  try {
-    event = await getJson(`/api/events/${encodeURIComponent(id)}`);
-  } catch (error) {
-    $("status").textContent = `Could not load event ${id}: ${error.message}`;
-    return;
-  }
+  const event = await getJsonOrSay(`/api/events/${encodeURIComponent(id)}`, `load event ${id}`);
+  if (event === null) return;
   $("list-section").hidden = true;
   const panel = $("panel");
   panel.hidden = false;
@@ -565,13 +570,8 @@ function highlighted(sentence, highlights) {
 // ---- the article view --------------------------------------------------------------------------------------
 
 async function openArticle(articleId, eventId) {
-  let article;
-  try {
-    article = await getJson(`/api/articles/${encodeURIComponent(articleId)}`);
-  } catch (error) {
-    $("status").textContent = `Could not load article ${articleId}: ${error.message}`;
-    return;
-  }
+  const article = await getJsonOrSay(`/api/articles/${encodeURIComponent(articleId)}`, `load article ${articleId}`);
+  if (article === null) return;
   state.article = articleId;
   writeUrl();
   $("article-title").textContent = article.title || article.id;
@@ -696,13 +696,8 @@ async function fillActorNames() {
 
 async function main() {
   readUrl();
-  let facets;
-  try {
-    facets = await getJson("/api/facets");
-  } catch (error) {
-    $("status").textContent = `Could not reach the sitroom API: ${error.message}`;
-    return;
-  }
+  const facets = await getJsonOrSay("/api/facets", "reach the sitroom API");
+  if (facets === null) return;
   if (facets.events === 0) {
     $("layout").hidden = true;
     $("empty").hidden = false;
