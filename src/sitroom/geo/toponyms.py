@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,6 +48,12 @@ HOME_COUNTRY_WEIGHT = 2.0
 # A candidate in a state or province the article names ("Dublin" in an article that names Ohio) outranks a
 # namesake up to ten times its size elsewhere in the same country.
 AREA_WEIGHT = 1.0
+# A candidate beside the article's other places gains up to PROXIMITY_WEIGHT, by e less every PROXIMITY_KM
+# further off: as much as a named state and a bit, so that a small town near the story's towns outranks a
+# capital of that name an ocean away.
+PROXIMITY_WEIGHT = 2.0
+PROXIMITY_KM = 150.0
+PROXIMITY_ROUNDS = 2
 _MAX_ABBREVIATION = 6  # characters of an abbreviation with full stops that may start a name: "W.Va."
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that make the name after them a place whatever label the parser gave it: "the town of Monguno"
@@ -82,6 +89,8 @@ _DESIGNATORS = _PLACE_NOUNS | _BUILDINGS | {
     "crossing", "checkpoint", "junction", "airbase", "barracks", "governor", "police", "army", "province", "city",
 }  # fmt: skip
 _CAMPUSES = {"university", "polytechnic", "college"}
+# What follows a county's name: "Laurel County", "Rapides Parish" (GeoNames' ADM2 in the United States).
+_COUNTY_NOUNS = {"county", "parish", "borough"}
 _TOWN_NOUNS = {"city", "town", "village", "municipality", "township", "port"}
 # Things a country's name or demonym marks as foreign to where they stand: "the Indian consulate in Jalalabad".
 _FOREIGN_THINGS = {
@@ -170,7 +179,7 @@ def resolve_document(
     """
     context, by_name, areas, spelled = _context_countries(doc, countries, gazetteer)
     framing = Framing(context, by_name, frozenset(actor_countries), areas, spelled)
-    found = find_toponyms(doc, gazetteer, countries, framing)
+    found = _by_proximity(find_toponyms(doc, gazetteer, countries, framing), gazetteer, countries, framing)
     toponyms = tuple(_parts_of_towns(doc, _with_capitals(doc, found, gazetteer, countries), gazetteer, countries))
     return DocumentGeography(toponyms, _main_countries(context, toponyms, countries), framing)
 
@@ -255,6 +264,60 @@ def _indices_of(doc: Doc, word: str) -> list[int]:
     """Indices of the tokens whose lower case is ``word``."""
     wanted = doc.vocab.strings.add(word)
     return [i for i, lower in enumerate(doc.to_array("LOWER").tolist()) if lower == wanted]
+
+
+def _by_proximity(
+    toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+) -> list[Toponym]:
+    """Re-rank each town or county whose name several places share by its distance to the article's other
+    places: "Paris" in a report that also names Henry County and Puryear is Paris, Tennessee; "Henderson
+    County" beside Athens and Tyler is the one in Texas. Each round scores a name's candidates against the
+    places the last round chose for the article's other names, PROXIMITY_ROUNDS times. A town of a country
+    the article names by name keeps its country ("Paris" in a report on France)."""
+    points = [(t.place.latitude, t.place.longitude) for t in toponyms]
+    if len(toponyms) < 2:
+        return toponyms
+    keys = [name_key(t.text) for t in toponyms]
+    chosen = list(toponyms)
+    for _ in range(PROXIMITY_ROUNDS):
+        changed = False
+        for i, toponym in enumerate(chosen):
+            place = toponym.place
+            if place.precision == GeoPrecision.REGION or toponym.part_of_town:
+                continue
+            candidates = gazetteer.candidates(toponym.text)
+            if len(candidates) < 2:
+                continue
+            others = [p for j, p in enumerate(points) if keys[j] != keys[i] and p[0] is not None and p[1] is not None]
+            if not others:
+                break
+            current = next(
+                (c for c in candidates if (c.latitude, c.longitude) == (place.latitude, place.longitude)), None
+            )
+            if current is None:
+                continue  # not a ranked pick: a capital, a town of the country named after it
+            pool = (
+                candidates
+                if current.country not in framing.by_name
+                else tuple(c for c in candidates if c.country == current.country)
+            )
+            best = max(pool, key=lambda c: _score(c, keys[i], framing) + _closeness(c, others))
+            if best is not current:
+                chosen[i] = dataclasses.replace(
+                    toponym, place=_locality(best, countries.by_code(best.country), toponym.text)
+                )
+                points[i] = (best.latitude, best.longitude)
+                changed = True
+        if not changed:
+            break
+    return chosen
+
+
+def _closeness(entry: GazetteerEntry, points: list[tuple[float | None, float | None]]) -> float:
+    """PROXIMITY_WEIGHT for a place at another of the article's places, falling off with the distance to the
+    nearest one (by e every PROXIMITY_KM)."""
+    nearest = min(haversine_km(entry.latitude, entry.longitude, lat, lon) for lat, lon in points)  # type: ignore[arg-type]
+    return PROXIMITY_WEIGHT * math.exp(-nearest / PROXIMITY_KM)
 
 
 def _with_capitals(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable) -> list[Toponym]:
@@ -515,6 +578,8 @@ def _resolve_span(
     candidates = gazetteer.candidates(text)
     if country is None and not candidates and not gazetteer.subdivisions(text):
         return None  # most capitalised words name nothing the gazetteer knows: no need to look closer
+    if span.end < len(span.doc) and span.doc[span.end].lower_ in _COUNTY_NOUNS and span.doc[span.end].is_title:
+        return None  # "Walton" of "Walton County" is no town called Walton
     if _inside_longer_organisation(span) and _place_cue(span) != "named":
         return None  # but "the town of Bosso" names a town, though the parser read "Bosso of Niger" as a person
     if country is not None and (city := _city_named_for(span, gazetteer)) is not None:
@@ -578,9 +643,13 @@ def _namesake_town(
     """Is there a town of the name in the subdivision itself, or a city elsewhere ("Jerusalem") in a country
     the article does not leave out? "Kandahar" is the city; "California" is the state, not the town in
     Maryland; "Ontario" in an article that names Canada is the province, not the city in California."""
+    named = framing.spelled
+    codes = {(s.country, s.code.partition("-")[2]) for s in subdivisions}
+    # "Florida" in a report that names Texas: Florida, Uruguay has its namesake town, but is not in question
+    known = named | framing.homes | {country for country, code in framing.areas if (country, code) not in codes}
+    subdivisions = tuple(s for s in subdivisions if s.country in known) or subdivisions
     homes = {s.country for s in subdivisions}
     codes = {(s.country, s.code.partition("-")[2]) for s in subdivisions}
-    named = framing.spelled
     foreign_ruled_out = bool(named & homes)
 
     def inside(town: GazetteerEntry) -> bool:  # where GeoNames codes admin1 with ISO letters, it can tell
@@ -666,8 +735,8 @@ def _lies_in(town: GazetteerEntry, subdivision: Subdivision) -> bool:
     has one (not the small Guerrero of Coahuila for the state of Guerrero)."""
     if town.country != subdivision.country:
         return False
-    code, own = town.admin1_code, subdivision.code.partition("-")[2]
-    if code is not None and code != own and code in iso_subdivision_codes()[town.country]:
+    code, own = town.admin1_code, subdivision.code.partition("-")[2]  # Thailand's ISO codes are numbers too
+    if code is not None and code.isalpha() and code != own and code in iso_subdivision_codes()[town.country]:
         return False
     if subdivision.latitude is None or subdivision.longitude is None:
         return True
@@ -717,6 +786,8 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
     ranked = [code for code, _ in framing.named.most_common()]
     known = set(ranked[:CONTEXT_COUNTRIES]) | framing.homes
     own = [c for c in candidates if name_key(c.name) == name_key(span.text)]
+    if span[-1].lower_ in _COUNTY_NOUNS and any(c.feature_code == "ADM2" for c in candidates):
+        return True  # "Douglas County" also in "the Douglas County Sheriff's Office"
     if _continues_name(span, countries):  # "Bala" of "Bala Murghab", but a city in "the Jerusalem Light Rail"
         return any(c.country in known for c in candidates) or any(c.population >= FOREIGN_TOWN_POPULATION for c in own)
     if _ends_name(span):  # "Mill" of "Sariab Mill", "Hassan" of "Khawaja Izharul Hassan"
@@ -917,19 +988,23 @@ def continent_place(continent: Continent, mention: str) -> Place:
 
 
 def _locality(entry: GazetteerEntry, country: Country | None, mention: str) -> Place:
+    """A town, or a county (GeoNames' ADM2: part of a region, at precision 2, and with no GeoNames id where
+    the embedded default made it)."""
     name = mention if mention.isascii() and name_key(mention) != name_key(entry.name) else entry.name
     if not entry.name.isascii() and mention.isascii():
         name = mention
+    county = entry.feature_code == "ADM2"
     return Place(
         name=name,
         country=country.name if country else entry.country,
         iso3=country.iso3 if country else "",
         latitude=entry.latitude,
         longitude=entry.longitude,
-        precision=GeoPrecision.LOCALITY,
-        geonameid=entry.geonameid,
+        precision=GeoPrecision.NEAR if county else GeoPrecision.LOCALITY,
+        geonameid=entry.geonameid if entry.geonameid > 0 else None,
         admin1=entry.admin1,
-        admin2=entry.admin2,
+        admin2=entry.name if county else entry.admin2,
         region=country.region if country else None,
         mention=mention,
+        note="county-level: no finer place given" if county else None,
     )
