@@ -390,3 +390,14 @@ def test_a_state_of_another_country_does_not_make_its_namesake_town_the_place(
     # Uruguay's department of Florida has a town of its name; a report that names Texas means the US state
     found = _places(nlp, gazetteer, "Officials in Florida and Texas said the storm had passed.")
     assert (found["Florida"].country, found["Florida"].precision) == ("United States", GeoPrecision.REGION)
+
+
+def test_only_listed_abbreviations_are_read_as_states(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(nlp, gazetteer, "The restrictions placed on horses in NSW were lifted, Mr McGauran said.")
+    assert (found["NSW"].name, found["NSW"].country) == ("New South Wales", "Australia")
+    assert _places(nlp, gazetteer, "The CIA and LA police said nothing.") == {}
+
+
+def test_a_country_geonames_names_with_the_is_found_without_it(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(nlp, gazetteer, "One outbreak in 2003 in the Netherlands infected more than 80 people.")
+    assert found["Netherlands"].country == "Netherlands"  # ACLED's name, not GeoNames' "The Netherlands"

@@ -96,8 +96,10 @@ def load_countries() -> CountryTable:
         point = extra["points"].get(code) or (latlng if len(latlng) == 2 else outlined.get(int(info["isonumeric"])))
         latitude, longitude = (float(point[0]), float(point[1])) if point else (None, None)
         capital = str(info.get("capital") or facts[code].get("capital") or "") or None
-        countries[code] = Country(code, str(info["iso3"]), str(info["name"]), region, capital, latitude, longitude)
-        names[name_key(str(info["name"]))] = code
+        full = str(info["name"])
+        name = full.removeprefix("The ")  # GeoNames' "The Netherlands" is ACLED's "Netherlands"
+        countries[code] = Country(code, str(info["iso3"]), name, region, capital, latitude, longitude)
+        names[name_key(full)] = names[name_key(name)] = code
     for code, aliases in extra["aliases"].items():
         names.update({name_key(a): code for a in aliases})
     demonyms = _shared_demonyms(facts)

@@ -98,6 +98,13 @@ def build_subdivisions(
 
 
 @cache
+def abbreviations() -> frozenset[str]:
+    """Name keys of the upper-case abbreviations ``data/subdivision_names.yaml`` lists ("NSW", "NWFP"): the
+    only upper-case words read as subdivisions."""
+    return frozenset(name_key(n) for names in _english_names().values() for n in names if n.isupper())
+
+
+@cache
 def _english_names() -> dict[str, tuple[str, ...]]:
     """ISO 3166-2 code to the English names news uses for it (``data/subdivision_names.yaml``)."""
     text = resources.files("sitroom.data").joinpath("subdivision_names.yaml").read_text("utf-8")

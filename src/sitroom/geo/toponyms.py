@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from sitroom.geo.countries import Continent, Country, CountryTable
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, not_place_names, prominence
-from sitroom.geo.subdivisions import Subdivision, iso_subdivision_codes
+from sitroom.geo.subdivisions import Subdivision, abbreviations, iso_subdivision_codes
 from sitroom.model import GeoPrecision, Place
 
 _MAX_JOINED = 5  # tokens of a name with 'and' in it: 'Saint Kitts and Nevis'
@@ -54,6 +54,7 @@ AREA_WEIGHT = 1.0
 PROXIMITY_WEIGHT = 2.0
 PROXIMITY_KM = 150.0
 PROXIMITY_ROUNDS = 2
+_KM_PER_DEGREE = 111.195  # of latitude, on a sphere of 6,371 km
 _MAX_ABBREVIATION = 6  # characters of an abbreviation with full stops that may start a name: "W.Va."
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that make the name after them a place whatever label the parser gave it: "the town of Monguno"
@@ -270,54 +271,80 @@ def _by_proximity(
     toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
 ) -> list[Toponym]:
     """Re-rank each town or county whose name several places share by its distance to the article's other
-    places: "Paris" in a report that also names Henry County and Puryear is Paris, Tennessee; "Henderson
-    County" beside Athens and Tyler is the one in Texas. Each round scores a name's candidates against the
-    places the last round chose for the article's other names, PROXIMITY_ROUNDS times. A town of a country
-    the article names by name keeps its country ("Paris" in a report on France)."""
-    points = [(t.place.latitude, t.place.longitude) for t in toponyms]
+    places: "London" in a report that names Laurel County is London, Kentucky; "Athens" beside Henderson
+    County and Tyler is Athens, Texas. Each round scores a name's candidates against the places the last
+    round chose for the article's other names, PROXIMITY_ROUNDS times. A town of a country the article names
+    by name keeps its country ("Paris" in a report on France)."""
     if len(toponyms) < 2:
         return toponyms
     keys = [name_key(t.text) for t in toponyms]
     chosen = list(toponyms)
+    def placed() -> set[tuple[str, float, float]]:
+        return {
+            (key, t.place.latitude, t.place.longitude)
+            for key, t in zip(keys, chosen, strict=True)
+            if t.place.latitude is not None and t.place.longitude is not None
+        }
+
     for _ in range(PROXIMITY_ROUNDS):
+        points = placed()
+        picks: dict[tuple[str, float | None, float | None], GazetteerEntry | None] = {}
         changed = False
         for i, toponym in enumerate(chosen):
             place = toponym.place
             if place.precision == GeoPrecision.REGION or toponym.part_of_town:
                 continue
-            candidates = gazetteer.candidates(toponym.text)
-            if len(candidates) < 2:
-                continue
-            others = [p for j, p in enumerate(points) if keys[j] != keys[i] and p[0] is not None and p[1] is not None]
-            if not others:
-                break
-            current = next(
-                (c for c in candidates if (c.latitude, c.longitude) == (place.latitude, place.longitude)), None
-            )
-            if current is None:
-                continue  # not a ranked pick: a capital, a town of the country named after it
-            pool = (
-                candidates
-                if current.country not in framing.by_name
-                else tuple(c for c in candidates if c.country == current.country)
-            )
-            best = max(pool, key=lambda c: _score(c, keys[i], framing) + _closeness(c, others))
-            if best is not current:
+            asked = (keys[i], place.latitude, place.longitude)
+            if asked not in picks:  # a name told again is decided once a round
+                others = [(lat, lon) for key, lat, lon in points if key != keys[i]]
+                picks[asked] = _nearer_pick(toponym, keys[i], others, gazetteer, framing) if others else None
+            best = picks[asked]
+            if best is not None:
                 chosen[i] = dataclasses.replace(
                     toponym, place=_locality(best, countries.by_code(best.country), toponym.text)
                 )
-                points[i] = (best.latitude, best.longitude)
-                changed = True
+                points, changed = placed(), True  # the next names are weighed against this choice
         if not changed:
             break
     return chosen
 
 
-def _closeness(entry: GazetteerEntry, points: list[tuple[float | None, float | None]]) -> float:
+def _nearer_pick(
+    toponym: Toponym, key: str, others: list[tuple[float, float]], gazetteer: Gazetteer, framing: Framing
+) -> GazetteerEntry | None:
+    """The candidate for ``toponym`` that its score and its closeness to ``others`` rank first, where that
+    is not the place it has; None where it is, or where its place was not a ranked pick (a capital, a town
+    of the country named after it)."""
+    candidates = gazetteer.candidates(toponym.text)
+    if len(candidates) < 2:
+        return None
+    place = toponym.place
+    current = next((c for c in candidates if (c.latitude, c.longitude) == (place.latitude, place.longitude)), None)
+    if current is None:
+        return None
+    pool = (
+        candidates
+        if current.country not in framing.by_name
+        else [c for c in candidates if c.country == current.country]
+    )
+    scores = [(_score(c, key, framing), c) for c in pool]
+    floor = max(score for score, _ in scores) - PROXIMITY_WEIGHT  # closeness adds at most that much
+    best = max(((score + _closeness(c, others), c) for score, c in scores if score >= floor), key=lambda pair: pair[0])[
+        1
+    ]
+    return None if best is current else best
+
+
+def _closeness(entry: GazetteerEntry, points: list[tuple[float, float]]) -> float:
     """PROXIMITY_WEIGHT for a place at another of the article's places, falling off with the distance to the
-    nearest one (by e every PROXIMITY_KM)."""
-    nearest = min(haversine_km(entry.latitude, entry.longitude, lat, lon) for lat, lon in points)  # type: ignore[arg-type]
-    return PROXIMITY_WEIGHT * math.exp(-nearest / PROXIMITY_KM)
+    nearest one (by e every PROXIMITY_KM). Distances are equirectangular, scaled at the entry's latitude:
+    within a few hundred kilometres, where the weight matters, they are haversine's to a few per cent."""
+    scale = math.cos(math.radians(entry.latitude))
+    nearest_squared = min(
+        (lat - entry.latitude) ** 2 + (((lon - entry.longitude + 180.0) % 360.0 - 180.0) * scale) ** 2
+        for lat, lon in points
+    )
+    return PROXIMITY_WEIGHT * math.exp(-math.sqrt(nearest_squared) * _KM_PER_DEGREE / PROXIMITY_KM)
 
 
 def _with_capitals(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable) -> list[Toponym]:
@@ -588,8 +615,8 @@ def _resolve_span(
         return _subdivision_place((state,), candidates, framing, countries, text)  # "Georgia" in Atlanta news
     if country is not None:
         return country_place(country, text)
-    if text.isupper():
-        return None  # acronyms: CIA, SDF, AQI
+    if text.isupper() and key not in abbreviations():
+        return None  # acronyms: CIA, SDF, AQI; but NSW is New South Wales
     if countries.by_demonym(text) is not None:
         return None  # "an American English teacher": a people or a language, not English, Arkansas
     owner = _country_after(span, countries)
