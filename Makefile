@@ -29,6 +29,7 @@ browser:  ## install Debian's chromium for the browser tests, if it is not there
 assets:  ## rebuild the web UI's vendored libraries and basemap from the npm packages pinned in web/
 	cd web && npm ci --no-audit --no-fund
 	$(PYTHON) web/build_assets.py
+	$(BIN)/python -c "from sitroom.geo.outlines import main; main()"  # their centroids, for the gazetteer
 
 demo: install  ## ingest the bundled example corpus and write out/events.csv and out/events.geojson
 	mkdir -p out

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 from sitroom.geo import load_countries
 from sitroom.geo.distance import haversine_km
-from sitroom.geo.outlines import centroid
+from sitroom.geo.outlines import centroid, compute_points
 
 
 def _distance(iso2: str, latitude: float, longitude: float) -> float:
@@ -33,3 +36,10 @@ def test_centroid_weights_polygons_by_area_and_unwraps_the_antimeridian() -> Non
     across = [[179.0, 0.0], [181.0, 0.0], [181.0, 2.0], [179.0, 2.0], [179.0, 0.0]]
     assert centroid({"type": "Polygon", "coordinates": [across]}) == (1.0, -180.0)
     assert centroid({"type": "Point", "coordinates": [1.0, 2.0]}) is None
+
+
+def test_the_stored_points_are_the_basemaps_centroids() -> None:
+    # `make assets` writes data/outline_points.json from the basemap; the two must not drift apart
+    stored = json.loads(resources.files("sitroom.data").joinpath("outline_points.json").read_text("utf-8"))
+    assert stored == compute_points()
+    assert len(stored["subdivisions"]) > 4000 and len(stored["countries"]) > 170

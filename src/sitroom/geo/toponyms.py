@@ -279,6 +279,7 @@ def _by_proximity(
         return toponyms
     keys = [name_key(t.text) for t in toponyms]
     chosen = list(toponyms)
+
     def placed() -> set[tuple[str, float, float]]:
         return {
             (key, t.place.latitude, t.place.longitude)
