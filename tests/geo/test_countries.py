@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+import pytest
+
 from sitroom.geo import load_countries
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.outlines import centroid, compute_points
@@ -43,3 +45,12 @@ def test_the_stored_points_are_the_basemaps_centroids() -> None:
     stored = json.loads(resources.files("sitroom.data").joinpath("outline_points.json").read_text("utf-8"))
     assert stored == compute_points()
     assert len(stored["subdivisions"]) > 4000 and len(stored["countries"]) > 170
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Czech Republic", "Czechia"), ("Burma", "Myanmar"), ("UAE", "United Arab Emirates"), ("Holland", "Netherlands")],
+)
+def test_the_names_news_uses_for_countries_geonames_names_otherwise(name: str, country: str) -> None:
+    found = load_countries().by_name(name)
+    assert found is not None and found.name == country
