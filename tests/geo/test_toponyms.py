@@ -401,3 +401,19 @@ def test_only_listed_abbreviations_are_read_as_states(nlp: Language, gazetteer: 
 def test_a_country_geonames_names_with_the_is_found_without_it(nlp: Language, gazetteer: GeonamesStore) -> None:
     found = _places(nlp, gazetteer, "One outbreak in 2003 in the Netherlands infected more than 80 people.")
     assert found["Netherlands"].country == "Netherlands"  # ACLED's name, not GeoNames' "The Netherlands"
+
+
+def test_a_state_followed_by_its_country_is_the_state(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(nlp, gazetteer, "Several others have been infected in California, United States.")
+    assert (found["California"].admin1, found["California"].precision) == ("California", GeoPrecision.REGION)
+    found = _places(nlp, gazetteer, "Protesters marched in Lagos, Nigeria on Monday.")
+    assert found["Lagos"].precision == GeoPrecision.LOCALITY  # the city, which lies in its namesake state
+
+
+def test_a_place_of_the_country_named_after_it_the_gazetteer_lacks_is_that_country(
+    nlp: Language, gazetteer: GeonamesStore
+) -> None:
+    found = _places(nlp, gazetteer, "The birds were found on Redgrave Park Farm in Suffolk, England.")
+    suffolk = found["Suffolk"]  # not Suffolk, Virginia: no invented point, the country it was said to be in
+    assert (suffolk.country, suffolk.latitude, suffolk.precision) == ("United Kingdom", None, GeoPrecision.REGION)
+    assert suffolk.note is not None and "not in the gazetteer" in suffolk.note

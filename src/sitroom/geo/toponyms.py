@@ -621,10 +621,18 @@ def _resolve_span(
     if countries.by_demonym(text) is not None:
         return None  # "an American English teacher": a people or a language, not English, Arkansas
     owner = _country_after(span, countries)
-    if owner is not None and (theirs := [c for c in candidates if c.country == owner.iso2]):
-        # "Nara, Mali": the town of the country named after it, not Japan's prefecture
-        return _locality(max(theirs, key=lambda c: _score(c, key, framing)), owner, text)
     subdivisions = gazetteer.subdivisions(text)
+    if owner is not None:
+        states = tuple(s for s in subdivisions if s.country == owner.iso2)
+        theirs = [c for c in candidates if c.country == owner.iso2]
+        if states and not _namesake_town(key, tuple(theirs), states, framing):
+            return _subdivision_place(states, candidates, framing, countries, text)  # "California, United States"
+        if theirs:  # "Nara, Mali": the town of the country named after it, not Japan's prefecture
+            return _locality(max(theirs, key=lambda c: _score(c, key, framing)), owner, text)
+        if candidates and _place_cue(span) is not None:
+            # "Redgrave Park Farm in Suffolk, England": a place of that country the gazetteer lacks, not
+            # Suffolk, Virginia
+            return dataclasses.replace(country_place(owner, text), note=f"{text}: not in the gazetteer; country-level")
     if subdivisions and _means_subdivision(span, candidates, subdivisions, framing):
         if not _accept_subdivision(span, subdivisions, framing):
             return None
