@@ -417,3 +417,18 @@ def test_a_place_of_the_country_named_after_it_the_gazetteer_lacks_is_that_count
     suffolk = found["Suffolk"]  # not Suffolk, Virginia: no invented point, the country it was said to be in
     assert (suffolk.country, suffolk.latitude, suffolk.precision) == ("United Kingdom", None, GeoPrecision.REGION)
     assert suffolk.note is not None and "not in the gazetteer" in suffolk.note
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Two soldiers were killed in Chechnya.", "Chechnya", "Russia"),  # was a village in Ukraine
+        ("Militants attacked a police post in Dagestan on Monday.", "Dagestan", "Russia"),
+        ("Shelling hit villages in the Donetsk region.", "Donetsk", "Ukraine"),
+    ],
+)
+def test_conflict_regions_known_by_their_english_names(
+    nlp: Language, gazetteer: GeonamesStore, text: str, name: str, country: str
+) -> None:
+    place = _places(nlp, gazetteer, text)[name]
+    assert (place.country, place.precision) == (country, GeoPrecision.REGION)
