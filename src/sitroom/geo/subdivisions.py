@@ -1,7 +1,7 @@
 """First-level subdivisions (admin1): states, provinces, governorates and departments, by name.
 
 Names come from ISO 3166-2 through pycountry, folded with :func:`name_key` ("Kandahār" is "kandahar"), and
-from ``data/subdivision_names.yaml`` where ISO gives only a transliteration ("Nineveh" for Nīnawá). Where
+from ``data/subdivision_names.yaml`` where ISO gives only a transliteration ("Nineveh" for Nīnawá).
 An area's point is the centroid of its outline on the web map (Natural Earth, :mod:`sitroom.geo.outlines`);
 for one the map lacks, the mean of the gazetteer's towns in it, where GeoNames codes the country's admin1
 areas with the ISO 3166-2 letters (the United States, Switzerland, ...) or an imported

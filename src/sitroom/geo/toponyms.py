@@ -69,11 +69,11 @@ _BUILDINGS = {
     "temple", "shrine", "restaurant", "cafe", "club", "mall", "bank", "station", "prison", "camp", "base",
 }  # fmt: skip
 # Buildings named for their town far more often than for a person or saint: "Kandahar Airport", "Gao market".
+# How far from a province's centroid its namesake town may lie: Kandahar lies 100 km from its province's.
+SEAT_KM = 250.0
 _TOWN_BUILDINGS = {"market", "bazaar", "university", "stadium", "airport", "prison", "camp", "base"}
 # Nouns for a part of a town, and how far from the town such a part may lie, in kilometres: a "district" of a
 # town named like its province ("Muradiye district of Van") may lie well outside the town.
-# How far from a province's centroid its namesake town may lie: Kandahar lies 100 km from its province's.
-SEAT_KM = 250.0
 PART_OF_TOWN_KM = dict.fromkeys(("neighbourhood", "neighborhood", "quarter", "suburb", "square", "street"), 25.0)
 PART_OF_TOWN_KM["district"] = 100.0
 _LOCATIVE_PREPS = {"in", "near", "outside", "at"}
@@ -272,9 +272,9 @@ def _by_proximity(
 ) -> list[Toponym]:
     """Re-rank each town or county whose name several places share by its distance to the article's other
     places: "London" in a report that names Laurel County is London, Kentucky; "Athens" beside Henderson
-    County and Tyler is Athens, Texas. Each round scores a name's candidates against the places the last
-    round chose for the article's other names, PROXIMITY_ROUNDS times. A town of a country the article names
-    by name keeps its country ("Paris" in a report on France)."""
+    County and Tyler is Athens, Texas. Each of up to PROXIMITY_ROUNDS rounds scores every name's candidates
+    against the places chosen so far for the article's other names, the choices of this round included. A
+    town of a country the article names by name keeps its country ("Paris" in a report on France)."""
     if len(toponyms) < 2:
         return toponyms
     keys = [name_key(t.text) for t in toponyms]
@@ -330,9 +330,8 @@ def _nearer_pick(
     )
     scores = [(_score(c, key, framing), c) for c in pool]
     floor = max(score for score, _ in scores) - PROXIMITY_WEIGHT  # closeness adds at most that much
-    best = max(((score + _closeness(c, others), c) for score, c in scores if score >= floor), key=lambda pair: pair[0])[
-        1
-    ]
+    ranked = [(score + _closeness(c, others), c) for score, c in scores if score >= floor]
+    best = max(ranked, key=lambda pair: pair[0])[1]
     return None if best is current else best
 
 
@@ -604,7 +603,8 @@ def _resolve_span(
     if country is None and (continent := countries.continent(text)) is not None:
         return continent_place(continent, text)  # "Africa" is no town in Tunisia
     candidates = gazetteer.candidates(text)
-    if country is None and not candidates and not gazetteer.subdivisions(text):
+    subdivisions = gazetteer.subdivisions(text)
+    if country is None and not candidates and not subdivisions:
         return None  # most capitalised words name nothing the gazetteer knows: no need to look closer
     if span.end < len(span.doc) and span.doc[span.end].lower_ in _COUNTY_NOUNS and span.doc[span.end].is_title:
         return None  # "Walton" of "Walton County" is no town called Walton
@@ -621,7 +621,6 @@ def _resolve_span(
     if countries.by_demonym(text) is not None:
         return None  # "an American English teacher": a people or a language, not English, Arkansas
     owner = _country_after(span, countries)
-    subdivisions = gazetteer.subdivisions(text)
     if owner is not None:
         states = tuple(s for s in subdivisions if s.country == owner.iso2)
         theirs = [c for c in candidates if c.country == owner.iso2]
@@ -680,9 +679,9 @@ def _namesake_town(
     the article does not leave out? "Kandahar" is the city; "California" is the state, not the town in
     Maryland; "Ontario" in an article that names Canada is the province, not the city in California."""
     named = framing.spelled
-    codes = {(s.country, s.code.partition("-")[2]) for s in subdivisions}
+    its_states = {(s.country, s.code.partition("-")[2]) for s in subdivisions}  # they frame nothing here
     # "Florida" in a report that names Texas: Florida, Uruguay has its namesake town, but is not in question
-    known = named | framing.homes | {country for country, code in framing.areas if (country, code) not in codes}
+    known = named | framing.homes | {country for country, code in framing.areas if (country, code) not in its_states}
     subdivisions = tuple(s for s in subdivisions if s.country in known) or subdivisions
     homes = {s.country for s in subdivisions}
     codes = {(s.country, s.code.partition("-")[2]) for s in subdivisions}
@@ -771,7 +770,8 @@ def _lies_in(town: GazetteerEntry, subdivision: Subdivision) -> bool:
     has one (not the small Guerrero of Coahuila for the state of Guerrero)."""
     if town.country != subdivision.country:
         return False
-    code, own = town.admin1_code, subdivision.code.partition("-")[2]  # Thailand's ISO codes are numbers too
+    code, own = town.admin1_code, subdivision.code.partition("-")[2]
+    # only letters tell: Thailand's GeoNames and ISO codes are both numbers, and not the same ones
     if code is not None and code.isalpha() and code != own and code in iso_subdivision_codes()[town.country]:
         return False
     if subdivision.latitude is None or subdivision.longitude is None:
