@@ -471,8 +471,10 @@ def gazetteer_lookup_command(
     for rank, (entry, score) in enumerate(ranked[:limit], start=1):
         admin1 = entry.admin1 or (f"admin1 {entry.admin1_code}" if entry.admin1_code else "")
         where = ", ".join(part for part in (admin1, entry.country) if part)
+        # a US county of the embedded default has no GeoNames id: its id is its negated FIPS code
+        ident = f"geonameid {entry.geonameid}" if entry.geonameid > 0 else f"FIPS {-entry.geonameid:05d}"
         console.print(
-            f"{rank:>3}. {entry.name} ({where})  geonameid {entry.geonameid}  {entry.feature_code or 'P'}  "
+            f"{rank:>3}. {entry.name} ({where})  {ident}  {entry.feature_code or 'P'}  "
             f"population {entry.population:,}  {entry.latitude:.4f}, {entry.longitude:.4f}  score {score:.2f}",
             highlight=False,
             soft_wrap=True,

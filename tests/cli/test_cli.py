@@ -139,6 +139,8 @@ def test_gazetteer_import_then_lookup_ranks_by_the_country_given(tmp_path: Path)
     ranked = _run("gazetteer", "lookup", "Tripoli", "--country", "LB", "--gazetteer", store, env=small)
     first = ranked.stdout.splitlines()[0]
     assert ranked.returncode == 0 and first.startswith("  1. Tripoli") and "LB)" in first
+    county = _run("gazetteer", "lookup", "Laurel County", "--gazetteer", store, env=small)
+    assert county.returncode == 0 and "Laurel County (Kentucky, US)  FIPS 21125  ADM2" in county.stdout
     missing = _run("gazetteer", "lookup", "Qwxyzabad", "--gazetteer", store, env=small)
     assert missing.returncode == 1 and "no place called" in missing.stdout
     bad = _run("gazetteer", "import", str(tmp_path / "nothing.zip"), "--gazetteer", store, env=small)
