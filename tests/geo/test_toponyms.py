@@ -314,6 +314,13 @@ def test_a_continent_is_the_continent_not_a_town_of_its_name(nlp: Language, gaze
          GeoPrecision.REGION),
         # the article names Canada: Ontario is the province, not the city in California
         ("Cases rose in Ontario and Alberta, Canada.", "Ontario", "Canada", GeoPrecision.REGION),
+        # nothing says which country: a prominent state before a city of 100,000 elsewhere
+        ("Ontario's education minister said Friday she would share vacant schools.", "Ontario", "Canada",
+         GeoPrecision.REGION),
+        ("He is awaiting a transfer to Virginia, where he will stand trial.", "Virginia", "United States",
+         GeoPrecision.REGION),
+        # but a minor district is not meant before a city of that name
+        ("Police in Toledo arrested two men on Sunday.", "Toledo", "United States", GeoPrecision.LOCALITY),
         # a metropolis keeps its name whatever country the article names
         ("Palestinian officials in Jerusalem said talks would resume.", "Jerusalem", "Israel",
          GeoPrecision.LOCALITY),

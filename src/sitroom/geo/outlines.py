@@ -30,27 +30,42 @@ def subdivision_points() -> dict[str, tuple[float, float]]:
 
 
 @cache
+def subdivision_ranks() -> dict[str, int]:
+    """ISO 3166-2 code to Natural Earth's ``scalerank`` of the subdivision: how early a map shows it, 2 for
+    the most prominent (a US state, a Canadian province, an Indian state), up to 10 for a small district."""
+    return {code: int(rank) for code, rank in _stored()["ranks"].items()}
+
+
+@cache
 def country_points() -> dict[int, tuple[float, float]]:
     """ISO 3166-1 numeric code (840) to the (latitude, longitude) of the country's centroid."""
     return {int(code): (lat, lon) for code, (lat, lon) in _stored()["countries"].items()}
 
 
-def compute_points() -> dict[str, dict[str, list[float]]]:
-    """Every subdivision's and country's centroid, from the basemap's outlines, as ``data/outline_points.json``
-    holds them."""
+def compute_points() -> dict[str, dict[str, Any]]:
+    """Every subdivision's and country's centroid, and every subdivision's rank, from the basemap's outlines,
+    as ``data/outline_points.json`` holds them."""
     subdivisions: dict[str, list[float]] = {}
+    ranks: dict[str, int] = {}
     for feature in _features("admin1.json"):
-        code = str(feature["properties"].get("iso_3166_2") or "")
+        properties = feature["properties"]
+        code = str(properties.get("iso_3166_2") or "")
         point = centroid(feature["geometry"])
         if "-" in code and not code.endswith("~") and point is not None:
             subdivisions[code] = [round(point[0], _DIGITS), round(point[1], _DIGITS)]
+            if isinstance(rank := properties.get("scalerank"), int):
+                ranks[code] = min(rank, ranks.get(code, rank))
     countries: dict[str, list[float]] = {}
     for feature in _features("countries.json"):
         code = str(feature.get("properties", {}).get("id") or feature.get("id") or "")
         point = centroid(feature["geometry"])
         if code.isdigit() and point is not None:
             countries[str(int(code))] = [round(point[0], _DIGITS), round(point[1], _DIGITS)]
-    return {"subdivisions": dict(sorted(subdivisions.items())), "countries": dict(sorted(countries.items()))}
+    return {
+        "subdivisions": dict(sorted(subdivisions.items())),
+        "ranks": dict(sorted(ranks.items())),
+        "countries": dict(sorted(countries.items())),
+    }
 
 
 def centroid(geometry: dict[str, Any]) -> tuple[float, float] | None:
@@ -87,8 +102,8 @@ def _ring_moments(ring: Ring) -> tuple[float, float, float]:
 
 
 @cache
-def _stored() -> dict[str, dict[str, list[float]]]:
-    data: dict[str, dict[str, list[float]]] = json.loads(
+def _stored() -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = json.loads(
         resources.files("sitroom.data").joinpath(_POINTS_FILE).read_text("utf-8")
     )
     return data

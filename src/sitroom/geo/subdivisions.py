@@ -20,7 +20,7 @@ import pycountry
 import yaml
 
 from sitroom.geo.gazetteer import name_key
-from sitroom.geo.outlines import subdivision_points
+from sitroom.geo.outlines import subdivision_points, subdivision_ranks
 
 # Share of a country's towns whose GeoNames admin1 code must be one of its ISO 3166-2 codes before the two are
 # taken to be the same coding.
@@ -37,6 +37,7 @@ class Subdivision:
     kind: str  # "State", "Province", "Governorate", ...
     latitude: float | None = None
     longitude: float | None = None
+    rank: int | None = None  # Natural Earth's scalerank: 2 for the most prominent (:mod:`sitroom.geo.outlines`)
 
 
 class SubdivisionTable:
@@ -67,7 +68,7 @@ def build_subdivisions(
     ``excluded`` holds name keys that are never looked up ("central", "northern": regions of many countries,
     and words far more often than places)."""
     listed = list(areas)
-    outlined = subdivision_points()
+    outlined, ranks = subdivision_points(), subdivision_ranks()
     points = _points(listed)
     means = {(country, code): (latitude, longitude) for country, code, latitude, longitude, _ in listed}
     coded_by_name = {(country, name_key(name)): code for country, code, name in admin1_names}
@@ -90,7 +91,7 @@ def build_subdivisions(
                 None,
             )
             latitude, longitude = means.get((country, geonames), (None, None)) if geonames else (None, None)
-        subdivision = Subdivision(str(item.name), country, code, str(item.type), latitude, longitude)
+        subdivision = Subdivision(str(item.name), country, code, str(item.type), latitude, longitude, ranks.get(code))
         for key in {name_key(name) for name in (subdivision.name, *english.get(code, ()))}:
             if key and key not in excluded:
                 by_key[key].append(subdivision)

@@ -35,6 +35,9 @@ FOREIGN_TOWN_POPULATION = 100_000
 # A bare name shared by a state and a city this big names the city, whatever country the article names:
 # "Palestinian officials in Jerusalem".
 METROPOLIS_POPULATION = 500_000
+# Natural Earth's scalerank of the most prominent subdivisions (US states, Canadian provinces, Indian states):
+# only a metropolis elsewhere is meant by their bare names ("Virginia" is no town in South Africa).
+PROMINENT_SUBDIVISION_RANK = 2
 # How often an article must name a town, and more than twice as often as any other, for it to be what the
 # article is about (the place of a figure that names none: "More than 5,600 have fled their homes").
 MAIN_TOWN_MENTIONS = 3
@@ -677,7 +680,8 @@ def _namesake_town(
 ) -> bool:
     """Is there a town of the name in the subdivision itself, or a city elsewhere ("Jerusalem") in a country
     the article does not leave out? "Kandahar" is the city; "California" is the state, not the town in
-    Maryland; "Ontario" in an article that names Canada is the province, not the city in California."""
+    Maryland; "Ontario" is the province, not the city in California, as a prominent subdivision is meant
+    before any but a metropolis elsewhere; "Toledo" is the city in Ohio, not the district of Belize."""
     named = framing.spelled
     its_states = {(s.country, s.code.partition("-")[2]) for s in subdivisions}  # they frame nothing here
     # "Florida" in a report that names Texas: Florida, Uruguay has its namesake town, but is not in question
@@ -686,6 +690,7 @@ def _namesake_town(
     homes = {s.country for s in subdivisions}
     codes = {(s.country, s.code.partition("-")[2]) for s in subdivisions}
     foreign_ruled_out = bool(named & homes)
+    prominent = all(s.rank is not None and s.rank <= PROMINENT_SUBDIVISION_RANK for s in subdivisions)
 
     def inside(town: GazetteerEntry) -> bool:  # where GeoNames codes admin1 with ISO letters, it can tell
         code = town.admin1_code
@@ -694,7 +699,9 @@ def _namesake_town(
     def elsewhere(town: GazetteerEntry) -> bool:  # a metropolis whatever the article names
         if town.population >= METROPOLIS_POPULATION:
             return True
-        return town.population >= FOREIGN_TOWN_POPULATION and not (foreign_ruled_out and town.country not in named)
+        if prominent or town.population < FOREIGN_TOWN_POPULATION:
+            return False
+        return not (foreign_ruled_out and town.country not in named)
 
     own = [t for t in towns if name_key(t.name) == key]
     english = all(name_key(s.name) != key for s in subdivisions)  # a name from subdivision_names.yaml
