@@ -91,9 +91,9 @@ def countries(topology: dict[str, Any]) -> dict[str, Any]:
 
 
 def admin1(collection: dict[str, Any], tolerance: float = 0.04) -> dict[str, Any]:
-    """First-level subdivisions, simplified: name, country code, ISO 3166-2 code and Natural Earth's
-    ``scalerank`` (how prominent the area is: 2 for a US state or Canadian province, 8 for a district of
-    Belize) kept."""
+    """First-level subdivisions, simplified: name, English and other names, country code, ISO 3166-2 code and
+    Natural Earth's ``scalerank`` (how prominent the area is: 2 for a US state or Canadian province, 8 for a
+    district of Belize) kept."""
     features = []
     for feature in collection["features"]:
         geometry, properties = feature.get("geometry"), feature["properties"]
@@ -109,6 +109,8 @@ def admin1(collection: dict[str, Any], tolerance: float = 0.04) -> dict[str, Any
                 "type": "Feature",
                 "properties": {
                     "name": properties.get("name"),
+                    "name_en": properties.get("name_en"),
+                    "name_alt": properties.get("name_alt"),
                     "iso_a2": properties.get("iso_a2"),
                     "iso_3166_2": properties.get("iso_3166_2"),
                     "scalerank": properties.get("scalerank"),

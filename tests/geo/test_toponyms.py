@@ -217,7 +217,8 @@ def test_parts_of_longer_names_are_not_places(
 @pytest.mark.parametrize(
     ("text", "name", "admin1", "country"),
     [
-        ("Boko Haram killed a motorist in Konduga Local Government Area of Borno State.", "Borno", "Borno", "Nigeria"),
+        ("Boko Haram killed a motorist in Konduga Local Government Area of Borno State.", "Borno State", "Borno",
+         "Nigeria"),
         ("A car bomb attack rocked Kandahar province, leaving one dead.", "Kandahar", "Kandahār", "Afghanistan"),
         ("Three policemen were killed during an ambush in Ayacucho region.", "Ayacucho", "Ayacucho", "Peru"),
         # a state, though a hamlet somewhere in it bears its name
@@ -233,8 +234,15 @@ def test_parts_of_longer_names_are_not_places(
         ("Fighting continued in Nineveh province on Monday.", "Nineveh", "Nīnawá", "Iraq"),
         ("Militants attacked a checkpoint in North Sinai.", "North Sinai", "Shamāl Sīnā'", "Egypt"),
         # "State" picks Nigeria's Plateau State over Benin's Plateau department
-        ("Herdsmen attacked a village in Plateau State, killing six.", "Plateau", "Plateau", "Nigeria"),
+        ("Herdsmen attacked a village in Plateau State, killing six.", "Plateau State", "Plateau", "Nigeria"),
         ("Four gendarmes were killed near Wum, Northwest Region.", "Northwest Region", "North-West", "Cameroon"),
+        # areas that ISO 3166-2 files under a region and Natural Earth draws: English counties, Philippine
+        # provinces (Suffolk of England, not the town in Virginia)
+        ("Bird flu was found on a turkey farm in Suffolk.", "Suffolk", "Suffolk", "United Kingdom"),
+        ("Floods displaced thousands in Pangasinan on Tuesday.", "Pangasinan", "Pangasinan", "Philippines"),
+        # Natural Earth's English names for ISO's transliterations
+        ("A poultry worker in the eastern province of Anhui died.", "Anhui", "Anhui Sheng", "China"),
+        ("Floods hit several villages in West Java.", "West Java", "Jawa Barat", "Indonesia"),
     ],
 )  # fmt: skip
 def test_states_and_provinces_are_subdivisions(
@@ -243,6 +251,20 @@ def test_states_and_provinces_are_subdivisions(
     found = _places(nlp, gazetteer, text)
     place = found[name]
     assert (place.admin1, place.country, place.precision) == (admin1, country, GeoPrecision.REGION)
+
+
+def test_a_county_named_alone_does_not_frame_its_country(nlp: Language, gazetteer: GeonamesStore) -> None:
+    # Dublin is also an Irish county: in a report from Ohio it must not make Ireland the article's country
+    text = "Dublin operates its own sirens, the Columbus fire chief said. Westerville and Hilliard do not."
+    found = _places(nlp, gazetteer, text)
+    assert (found["Dublin"].country, found["Dublin"].admin1) == ("United States", "Ohio")
+
+
+def test_a_minor_province_named_as_a_city_does_not_frame_its_country(nlp: Language, gazetteer: GeonamesStore) -> None:
+    # Alexandria is also an Egyptian governorate: named alone, it is as often the city, and not only Egypt's
+    text = "An Alexandria woman was charged on Monday. The Rapides Parish sheriff said she lived in Pineville."
+    found = _places(nlp, gazetteer, text)
+    assert (found["Alexandria"].country, found["Alexandria"].admin1) == ("United States", "Louisiana")
 
 
 def test_a_province_is_placed_at_its_namesake_town_or_its_centroid_and_frames_its_towns(
@@ -420,10 +442,10 @@ def test_a_state_followed_by_its_country_is_the_state(nlp: Language, gazetteer: 
 def test_a_place_of_the_country_named_after_it_the_gazetteer_lacks_is_that_country(
     nlp: Language, gazetteer: GeonamesStore
 ) -> None:
-    found = _places(nlp, gazetteer, "The birds were found on Redgrave Park Farm in Suffolk, England.")
-    suffolk = found["Suffolk"]  # not Suffolk, Virginia: no invented point, the country it was said to be in
-    assert (suffolk.country, suffolk.latitude, suffolk.precision) == ("United Kingdom", None, GeoPrecision.REGION)
-    assert suffolk.note is not None and "not in the gazetteer" in suffolk.note
+    found = _places(nlp, gazetteer, "The birds were found on a farm near Gordon, Scotland.")
+    gordon = found["Gordon"]  # not Gordon, Georgia: no invented point, the country it was said to be in
+    assert (gordon.country, gordon.latitude, gordon.precision) == ("United Kingdom", None, GeoPrecision.REGION)
+    assert gordon.note is not None and "not in the gazetteer" in gordon.note
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,14 @@ from sitroom.geo.gazetteer import (
     name_key,
     not_place_names,
 )
-from sitroom.geo.subdivisions import AreaMean, Subdivision, SubdivisionTable, build_subdivisions, iso_coded_countries
+from sitroom.geo.subdivisions import (
+    AreaMean,
+    Subdivision,
+    SubdivisionTable,
+    build_subdivisions,
+    iso_coded_countries,
+    iso_names,
+)
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +52,7 @@ log = logging.getLogger(__name__)
 STORE_FORMAT = 1
 DEFAULT_SOURCE = "default"
 # Bump when the embedded default is built differently: stores rebuild it (imports are kept).
-DEFAULT_BUILD = 2
+DEFAULT_BUILD = 3
 _CACHE_LIMIT = 200_000  # names whose candidates are kept in memory
 _KEYS_IN_MEMORY = 3_000_000  # up to this many name keys, all are held in memory to answer misses
 _BATCH = 20_000
@@ -432,7 +439,7 @@ def _iso_admin_areas(areas: list[AreaMean]) -> Iterator[tuple[str, str, None]]:
         if item.parent_code is None:
             country, _, local = str(item.code).partition("-")
             if (country, local) in codes:
-                yield f"{country}.{local}", str(item.name), None
+                yield f"{country}.{local}", iso_names(str(item.name))[0], None
 
 
 def _aliases(rows: Iterable[PlaceRow]) -> Iterator[tuple[str, int, str]]:

@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitroom.geo.gazetteer import is_latin
+
 Ring = Sequence[Sequence[float]]
 _POINTS_FILE = "outline_points.json"
 _DIGITS = 4  # about 10 m
@@ -37,16 +39,25 @@ def subdivision_ranks() -> dict[str, int]:
 
 
 @cache
+def subdivision_names() -> dict[str, tuple[str, ...]]:
+    """ISO 3166-2 code to the names Natural Earth gives the subdivision in the Latin script: its own and its
+    English one ("Anhui" for ISO's Anhui Sheng, "West Java" for Jawa Barat). Its alternate names are left out:
+    they hold archaic forms that name other things ("Achin" for Aceh)."""
+    return {code: tuple(names) for code, names in _stored()["names"].items()}
+
+
+@cache
 def country_points() -> dict[int, tuple[float, float]]:
     """ISO 3166-1 numeric code (840) to the (latitude, longitude) of the country's centroid."""
     return {int(code): (lat, lon) for code, (lat, lon) in _stored()["countries"].items()}
 
 
 def compute_points() -> dict[str, dict[str, Any]]:
-    """Every subdivision's and country's centroid, and every subdivision's rank, from the basemap's outlines,
-    as ``data/outline_points.json`` holds them."""
+    """Every subdivision's and country's centroid, and every subdivision's rank and names, from the basemap's
+    outlines, as ``data/outline_points.json`` holds them."""
     subdivisions: dict[str, list[float]] = {}
     ranks: dict[str, int] = {}
+    names: dict[str, list[str]] = {}
     for feature in _features("admin1.json"):
         properties = feature["properties"]
         code = str(properties.get("iso_3166_2") or "")
@@ -55,6 +66,7 @@ def compute_points() -> dict[str, dict[str, Any]]:
             subdivisions[code] = [round(point[0], _DIGITS), round(point[1], _DIGITS)]
             if isinstance(rank := properties.get("scalerank"), int):
                 ranks[code] = min(rank, ranks.get(code, rank))
+            names[code] = list(dict.fromkeys([*names.get(code, []), *_latin_names(properties)]))
     countries: dict[str, list[float]] = {}
     for feature in _features("countries.json"):
         code = str(feature.get("properties", {}).get("id") or feature.get("id") or "")
@@ -64,8 +76,14 @@ def compute_points() -> dict[str, dict[str, Any]]:
     return {
         "subdivisions": dict(sorted(subdivisions.items())),
         "ranks": dict(sorted(ranks.items())),
+        "names": dict(sorted(names.items())),
         "countries": dict(sorted(countries.items())),
     }
+
+
+def _latin_names(properties: dict[str, Any]) -> list[str]:
+    given = [str(properties.get("name") or ""), str(properties.get("name_en") or "")]
+    return [name.strip() for name in given if name.strip() and is_latin(name)]
 
 
 def centroid(geometry: dict[str, Any]) -> tuple[float, float] | None:

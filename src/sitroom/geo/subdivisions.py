@@ -1,7 +1,10 @@
 """First-level subdivisions (admin1): states, provinces, governorates and departments, by name.
 
-Names come from ISO 3166-2 through pycountry, folded with :func:`name_key` ("Kandahār" is "kandahar"), and
-from ``data/subdivision_names.yaml`` where ISO gives only a transliteration ("Nineveh" for Nīnawá).
+Names come from ISO 3166-2 through pycountry, folded with :func:`name_key` ("Kandahār" is "kandahar"), from
+Natural Earth's outlines (their English and other names: "Anhui" for Anhui Sheng, "West Java" for Jawa
+Barat), and from ``data/subdivision_names.yaml`` where neither gives the name news uses ("Nineveh" for
+Nīnawá). The areas are ISO's top-level ones, and the lower ones Natural Earth draws as first-level areas
+(England's counties, Indonesia's provinces), with their rank on Natural Earth's maps.
 An area's point is the centroid of its outline on the web map (Natural Earth, :mod:`sitroom.geo.outlines`);
 for one the map lacks, the mean of the gazetteer's towns in it, where GeoNames codes the country's admin1
 areas with the ISO 3166-2 letters (the United States, Switzerland, ...) or an imported
@@ -20,7 +23,7 @@ import pycountry
 import yaml
 
 from sitroom.geo.gazetteer import name_key
-from sitroom.geo.outlines import subdivision_points, subdivision_ranks
+from sitroom.geo.outlines import subdivision_names, subdivision_points, subdivision_ranks
 
 # Share of a country's towns whose GeoNames admin1 code must be one of its ISO 3166-2 codes before the two are
 # taken to be the same coding.
@@ -38,6 +41,16 @@ class Subdivision:
     latitude: float | None = None
     longitude: float | None = None
     rank: int | None = None  # Natural Earth's scalerank: 2 for the most prominent (:mod:`sitroom.geo.outlines`)
+    parent: str | None = None  # ISO 3166-2 code of the top-level area it lies in: Suffolk's is GB-ENG
+    # a lower area (a county, a department) found because Natural Earth draws it: named alone, it tells
+    # nothing of the article's country ("Dublin" in an Ohio paper)
+    lower: bool = False
+
+    @property
+    def top_code(self) -> str:
+        """The ISO 3166-2 suffix of the top-level area it is or lies in ("ENG" for Suffolk), which GeoNames
+        admin1 codes match where they are ISO's letters."""
+        return (self.parent or self.code).partition("-")[2]
 
 
 class SubdivisionTable:
@@ -60,7 +73,9 @@ def build_subdivisions(
     excluded: frozenset[str] = frozenset(),
     admin1_names: Iterable[tuple[str, str, str]] = (),
 ) -> SubdivisionTable:
-    """Every top-level ISO 3166-2 subdivision, with its outline's centroid for a point, or else the mean of
+    """Every top-level ISO 3166-2 subdivision, and every lower one that Natural Earth draws as a first-level
+    area (England's counties, Indonesia's provinces, France's departments), with its outline's centroid for a
+    point, or else the mean of
     the gazetteer's towns, summed up by admin1 code in ``areas``, where they can be tied to it: by its coding
     where GeoNames uses the ISO letters, else by name through ``admin1_names`` (country, GeoNames admin1
     code, name), which an imported ``admin1CodesASCII.txt`` gives ("Kirkuk" is IQ.13).
@@ -68,15 +83,17 @@ def build_subdivisions(
     ``excluded`` holds name keys that are never looked up ("central", "northern": regions of many countries,
     and words far more often than places)."""
     listed = list(areas)
-    outlined, ranks = subdivision_points(), subdivision_ranks()
+    outlined, ranks, drawn_names = subdivision_points(), subdivision_ranks(), subdivision_names()
     points = _points(listed)
     means = {(country, code): (latitude, longitude) for country, code, latitude, longitude, _ in listed}
     coded_by_name = {(country, name_key(name)): code for country, code, name in admin1_names}
     english = _english_names()
+    # a name data/subdivision_names.yaml gives one area is not another's by Natural Earth ("Kashmir")
+    english_keys = {name_key(n) for names in english.values() for n in names}
     by_key: dict[str, list[Subdivision]] = defaultdict(list)
     for item in pycountry.subdivisions:
         code = str(item.code)
-        if item.parent_code is not None and code not in english:
+        if item.parent_code is not None and code not in english and code not in outlined:
             continue
         country, _, local = code.partition("-")
         point = outlined.get(code) or points.get((country, local))
@@ -91,11 +108,32 @@ def build_subdivisions(
                 None,
             )
             latitude, longitude = means.get((country, geonames), (None, None)) if geonames else (None, None)
-        subdivision = Subdivision(str(item.name), country, code, str(item.type), latitude, longitude, ranks.get(code))
-        for key in {name_key(name) for name in (subdivision.name, *english.get(code, ()))}:
+        names = iso_names(str(item.name))
+        parent = str(item.parent_code) if item.parent_code is not None else None
+        lower = parent is not None and code not in english
+        subdivision = Subdivision(
+            names[0], country, code, str(item.type), latitude, longitude, ranks.get(code), parent, lower
+        )
+        drawn = {k for k in map(name_key, drawn_names.get(code, ())) if k not in english_keys}
+        for key in {name_key(name) for name in (*names, *english.get(code, ()))} | drawn:
             if key and key not in excluded:
                 by_key[key].append(subdivision)
     return SubdivisionTable({k: tuple(v) for k, v in by_key.items()})
+
+
+def iso_names(name: str) -> tuple[str, ...]:
+    """The names an ISO 3166-2 name gives, its own first: "Barcelona [Barcelona]" is Barcelona; "A Coruña
+    [La Coruña]" also La Coruña; "Isle of Anglesey [Sir Ynys Môn GB-YNM]" also Sir Ynys Môn; "Asturias,
+    Principado de" and "Bristol, City of" also Asturias and Bristol."""
+    main, _, bracketed = name.partition(" [")
+    names = [main]
+    if bracketed:
+        other = bracketed.removesuffix("]").rsplit(" ", 1)
+        names.append(other[0] if len(other) == 2 and "-" in other[1] and other[1].isupper() else " ".join(other))
+    head, comma, _ = main.partition(", ")
+    if comma:
+        names.append(head)
+    return tuple(dict.fromkeys(names))
 
 
 @cache

@@ -478,14 +478,32 @@ def _context_countries(
             by_name.add(country.iso2)
             spelled.add(country.iso2)
         elif ent.label_ in _PLACE_LABELS or _after_subdivision_noun(ent):
-            subdivisions = _subdivisions_named(ent, gazetteer)
+            subdivisions = tuple(s for s in _subdivisions_named(ent, gazetteer) if not s.lower)
+            if subdivisions and not _prominent(subdivisions) and _names_a_city_elsewhere(ent, subdivisions, gazetteer):
+                continue  # "Alexandria": a city, and not only Egypt's, as often as the governorate
             owners = {s.country for s in subdivisions}
             if len(owners) == 1:
                 owner = owners.pop()
                 counts[owner] += 1  # "Borno State", "Cauca": a subdivision of one country names it
                 by_name.add(owner)
-                areas.update((s.country, s.code.partition("-")[2]) for s in subdivisions)
+                areas.update((s.country, s.top_code) for s in subdivisions)
     return counts, frozenset(by_name), frozenset(areas), frozenset(spelled)
+
+
+def _prominent(subdivisions: tuple[Subdivision, ...]) -> bool:
+    return all(s.rank is not None and s.rank <= PROMINENT_SUBDIVISION_RANK for s in subdivisions)
+
+
+def _names_a_city_elsewhere(ent: Span, subdivisions: tuple[Subdivision, ...], gazetteer: Gazetteer) -> bool:
+    """Is a bare entity also the name of a city of FOREIGN_TOWN_POPULATION or more in another country than
+    the subdivisions' ("Alexandria", Virginia; not "Kabul", whose namesake in Israel is a village)?"""
+    if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _SUBDIVISION_NOUNS:
+        return False  # "Alexandria governorate"
+    key, homes = name_key(ent.text), {s.country for s in subdivisions}
+    return any(
+        name_key(c.name) == key and c.population >= FOREIGN_TOWN_POPULATION and c.country not in homes
+        for c in gazetteer.candidates(ent.text)
+    )
 
 
 def _after_subdivision_noun(ent: Span) -> bool:
@@ -632,8 +650,7 @@ def _resolve_span(
         if theirs:  # "Nara, Mali": the town of the country named after it, not Japan's prefecture
             return _locality(max(theirs, key=lambda c: _score(c, key, framing)), owner, text)
         if candidates and _place_cue(span) is not None:
-            # "Redgrave Park Farm in Suffolk, England": a place of that country the gazetteer lacks, not
-            # Suffolk, Virginia
+            # "a farm near Gordon, Scotland": a place of that country the gazetteer lacks, not Gordon, Georgia
             return dataclasses.replace(country_place(owner, text), note=f"{text}: not in the gazetteer; country-level")
     if subdivisions and _means_subdivision(span, candidates, subdivisions, framing):
         if not _accept_subdivision(span, subdivisions, framing):
@@ -655,7 +672,7 @@ def _state_of_the_story(text: str, country: Country, gazetteer: Gazetteer, frami
     states = [s for s in gazetteer.subdivisions(text) if s.country != country.iso2]
     home = [
         s for s in states
-        if any(c == s.country and code != s.code.partition("-")[2] for c, code in framing.areas)
+        if any(c == s.country and code != s.top_code for c, code in framing.areas)
     ]  # fmt: skip
     return home[0] if len(home) == 1 else None
 
@@ -683,14 +700,14 @@ def _namesake_town(
     Maryland; "Ontario" is the province, not the city in California, as a prominent subdivision is meant
     before any but a metropolis elsewhere; "Toledo" is the city in Ohio, not the district of Belize."""
     named = framing.spelled
-    its_states = {(s.country, s.code.partition("-")[2]) for s in subdivisions}  # they frame nothing here
+    its_states = {(s.country, s.top_code) for s in subdivisions}  # they frame nothing here
     # "Florida" in a report that names Texas: Florida, Uruguay has its namesake town, but is not in question
     known = named | framing.homes | {country for country, code in framing.areas if (country, code) not in its_states}
     subdivisions = tuple(s for s in subdivisions if s.country in known) or subdivisions
     homes = {s.country for s in subdivisions}
-    codes = {(s.country, s.code.partition("-")[2]) for s in subdivisions}
+    codes = {(s.country, s.top_code) for s in subdivisions}
     foreign_ruled_out = bool(named & homes)
-    prominent = all(s.rank is not None and s.rank <= PROMINENT_SUBDIVISION_RANK for s in subdivisions)
+    prominent = _prominent(subdivisions)
 
     def inside(town: GazetteerEntry) -> bool:  # where GeoNames codes admin1 with ISO letters, it can tell
         code = town.admin1_code
@@ -777,7 +794,7 @@ def _lies_in(town: GazetteerEntry, subdivision: Subdivision) -> bool:
     has one (not the small Guerrero of Coahuila for the state of Guerrero)."""
     if town.country != subdivision.country:
         return False
-    code, own = town.admin1_code, subdivision.code.partition("-")[2]
+    code, own = town.admin1_code, subdivision.top_code
     # only letters tell: Thailand's GeoNames and ISO codes are both numbers, and not the same ones
     if code is not None and code.isalpha() and code != own and code in iso_subdivision_codes()[town.country]:
         return False
