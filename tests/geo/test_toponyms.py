@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sitroom.geo import GeonamesStore, load_countries, name_key, resolve_document
+from sitroom.geo import GeonamesStore, load_countries, name_key, resolve_document, resolve_name
 from sitroom.geo.distance import haversine_km
 from sitroom.model import GeoPrecision, Place
 
@@ -461,3 +461,16 @@ def test_conflict_regions_known_by_their_english_names(
 ) -> None:
     place = _places(nlp, gazetteer, text)[name]
     assert (place.country, place.precision) == (country, GeoPrecision.REGION)
+
+
+def test_a_known_toponym_is_resolved_near_the_documents_other_places(nlp: Language, gazetteer: GeonamesStore) -> None:
+    # the eval's path for a gold toponym the finder did not take: "Athens" beside Tyler and Henderson County
+    countries = load_countries()
+    geography = resolve_document(
+        nlp("Police in Tyler and deputies of Henderson County searched the lake."), gazetteer, countries
+    )
+    athens = resolve_name("Athens", geography, gazetteer, countries)
+    assert athens is not None and (athens.country, athens.admin1) == ("United States", "Texas")
+    alone = resolve_document(nlp("The weather was fine."), gazetteer, countries)
+    greece = resolve_name("Athens", alone, gazetteer, countries)
+    assert greece is not None and greece.country == "Greece"

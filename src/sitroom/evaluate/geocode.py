@@ -2,10 +2,11 @@
 
 Each gold toponym is resolved in its article's context: the toponym sitroom found at the same offsets, or,
 where sitroom did not take those words for a place, the gold phrase resolved through :func:`resolve_name` with
-the article's framing. A toponym naming a country is scored at the country's centroid. One sitroom cannot
-resolve at all scores the largest error on Earth, as in Gritta et al. (2019), "A pragmatic guide to geoparsing
-evaluation", whose measures these are: accuracy within 161 km (100 miles), mean and median error, and the
-area under the curve of log errors (0 is perfect, 1 is every toponym at the antipodes).
+the article's framing and the places sitroom found in it. A toponym naming a country is scored at the
+country's centroid. One sitroom cannot resolve at all scores the largest error on Earth, as in Gritta et al.
+(2019), "A pragmatic guide to geoparsing evaluation", whose measures these are: accuracy within 161 km
+(100 miles), mean and median error, and the area under the curve of log errors (0 is perfect, 1 is every
+toponym at the antipodes).
 
 ``per_second`` counts toponyms resolved per second of resolution alone, after loading: finding and
 resolving an article's places and scoring its gold toponyms, without the spaCy parse and the actor
@@ -121,7 +122,7 @@ def score_geocoding(
         began = time.perf_counter()
         geography = resolve_document(doc, gazetteer, countries, armed_groups)
         for gold in article.toponyms:
-            place = _found_at(geography, gold) or resolve_name(gold.name, geography.framing, gazetteer, countries)
+            place = _found_at(geography, gold) or resolve_name(gold.name, geography, gazetteer, countries)
             scores.errors.append(_error(place, gold, countries))
         scores.seconds += time.perf_counter() - began
     return scores

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy
@@ -188,9 +188,13 @@ def resolve_document(
     return DocumentGeography(toponyms, _main_countries(context, toponyms, countries), framing)
 
 
-def resolve_name(text: str, framing: Framing, gazetteer: Gazetteer, countries: CountryTable) -> Place | None:
-    """The place ``text`` most likely names in a document framed by ``framing``, for a name already known to
-    be a place (a gold toponym): the country it names, or the best-ranked gazetteer entry; None if neither."""
+def resolve_name(
+    text: str, geography: DocumentGeography, gazetteer: Gazetteer, countries: CountryTable
+) -> Place | None:
+    """The place ``text`` most likely names in a document whose places are ``geography``, for a name already
+    known to be a place (a gold toponym): the country it names, or the gazetteer entry its score and its
+    closeness to the document's other places rank first; None if neither."""
+    framing = geography.framing
     name = text[4:] if text.lower().startswith("the ") else text
     country = countries.by_name(name) or countries.by_demonym(name)  # "Russian" tagged as a place
     if country is not None:
@@ -203,6 +207,15 @@ def resolve_name(text: str, framing: Framing, gazetteer: Gazetteer, countries: C
     if not candidates:
         return None
     best = max(candidates, key=lambda c: _score(c, key, framing))
+    others = [
+        (t.place.latitude, t.place.longitude)
+        for t in geography.toponyms
+        if t.place.latitude is not None and t.place.longitude is not None and name_key(t.text) != key
+    ]
+    if others and len(candidates) > 1:
+        named = best.country in framing.by_name  # a town of a country named by name keeps its country
+        pool = [c for c in candidates if c.country == best.country] if named else candidates
+        best = _closest_best(pool, key, framing, others)
     return _locality(best, countries.by_code(best.country), text)
 
 
@@ -331,11 +344,18 @@ def _nearer_pick(
         if current.country not in framing.by_name
         else [c for c in candidates if c.country == current.country]
     )
+    best = _closest_best(pool, key, framing, others)
+    return None if best is current else best
+
+
+def _closest_best(
+    pool: Sequence[GazetteerEntry], key: str, framing: Framing, others: list[tuple[float, float]]
+) -> GazetteerEntry:
+    """The entry of ``pool`` that its score and its closeness to the points ``others`` rank first."""
     scores = [(_score(c, key, framing), c) for c in pool]
     floor = max(score for score, _ in scores) - PROXIMITY_WEIGHT  # closeness adds at most that much
     ranked = [(score + _closeness(c, others), c) for score, c in scores if score >= floor]
-    best = max(ranked, key=lambda pair: pair[0])[1]
-    return None if best is current else best
+    return max(ranked, key=lambda pair: pair[0])[1]
 
 
 def _closeness(entry: GazetteerEntry, points: list[tuple[float, float]]) -> float:
