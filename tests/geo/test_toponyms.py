@@ -442,10 +442,42 @@ def test_a_state_followed_by_its_country_is_the_state(nlp: Language, gazetteer: 
 def test_a_place_of_the_country_named_after_it_the_gazetteer_lacks_is_that_country(
     nlp: Language, gazetteer: GeonamesStore
 ) -> None:
-    found = _places(nlp, gazetteer, "The birds were found on a farm near Gordon, Scotland.")
+    found = _places(nlp, gazetteer, "The birds were found on a farm near Gordon, Ireland.")
     gordon = found["Gordon"]  # not Gordon, Georgia: no invented point, the country it was said to be in
-    assert (gordon.country, gordon.latitude, gordon.precision) == ("United Kingdom", None, GeoPrecision.REGION)
+    assert (gordon.country, gordon.latitude, gordon.precision) == ("Ireland", None, GeoPrecision.REGION)
     assert gordon.note is not None and "not in the gazetteer" in gordon.note
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1", "precision"),
+    [
+        # a place the gazetteer lacks, in the subdivision named after it: that subdivision, with a note
+        ("The birds were found on a farm near Gordon, Scotland.", "Gordon", "Scotland", GeoPrecision.REGION),
+        # a town of the subdivision named after it, not a bigger one elsewhere
+        ("Flooding closed roads in Perth, Scotland.", "Perth", "Scotland", GeoPrecision.LOCALITY),
+        # a lower area of the subdivision named after it
+        ("Bird flu was confirmed in Norfolk, England.", "Norfolk", "Norfolk", GeoPrecision.REGION),
+        # a list of states is no town of one in the next
+        ("Cases were reported in Colorado, California and Texas.", "Colorado", "Colorado", GeoPrecision.REGION),
+    ],
+)
+def test_a_name_and_the_subdivision_after_it(
+    nlp: Language, gazetteer: GeonamesStore, text: str, name: str, admin1: str, precision: GeoPrecision
+) -> None:
+    place = _places(nlp, gazetteer, text)[name]
+    assert (place.admin1, place.precision) == (admin1, precision)
+    if name == "Gordon":
+        assert place.note is not None and place.note.startswith("Gordon: not in the gazetteer")
+
+
+def test_england_and_scotland_are_parts_of_the_united_kingdom_at_their_own_points(
+    nlp: Language, gazetteer: GeonamesStore
+) -> None:
+    found = _places(nlp, gazetteer, "Cases rose in England and fell in Scotland.")
+    england, scotland = found["England"], found["Scotland"]
+    assert (england.country, england.admin1, scotland.admin1) == ("United Kingdom", "England", "Scotland")
+    assert england.latitude is not None and england.longitude is not None
+    assert haversine_km(england.latitude, england.longitude, 52.5, -1.5) < 100  # the middle of England
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from sitroom.geo.gazetteer import is_latin
 
 Ring = Sequence[Sequence[float]]
@@ -54,19 +56,29 @@ def country_points() -> dict[int, tuple[float, float]]:
 
 def compute_points() -> dict[str, dict[str, Any]]:
     """Every subdivision's and country's centroid, and every subdivision's rank and names, from the basemap's
-    outlines, as ``data/outline_points.json`` holds them."""
+    outlines, as ``data/outline_points.json`` holds them. An ISO 3166-2 area that Natural Earth draws only as
+    its parts (England as its counties, Java as its provinces) is at the centroid of their union."""
     subdivisions: dict[str, list[float]] = {}
     ranks: dict[str, int] = {}
     names: dict[str, list[str]] = {}
+    parents = {str(s.code): str(s.parent_code) for s in pycountry.subdivisions if s.parent_code is not None}
+    unions: dict[str, list[float]] = {}  # an area Natural Earth draws only as its parts: England, Java
     for feature in _features("admin1.json"):
         properties = feature["properties"]
         code = str(properties.get("iso_3166_2") or "")
-        point = centroid(feature["geometry"])
+        moments = _moments(feature["geometry"])
+        point = _point(moments)
         if "-" in code and not code.endswith("~") and point is not None:
             subdivisions[code] = [round(point[0], _DIGITS), round(point[1], _DIGITS)]
             if isinstance(rank := properties.get("scalerank"), int):
                 ranks[code] = min(rank, ranks.get(code, rank))
             names[code] = list(dict.fromkeys([*names.get(code, []), *_latin_names(properties)]))
+            if code in parents:
+                total = unions.setdefault(parents[code], [0.0, 0.0, 0.0])
+                total[:] = [t + m for t, m in zip(total, moments, strict=True)]
+    for code, (area, x, y) in unions.items():
+        if code not in subdivisions and (point := _point((area, x, y))) is not None:
+            subdivisions[code] = [round(point[0], _DIGITS), round(point[1], _DIGITS)]
     countries: dict[str, list[float]] = {}
     for feature in _features("countries.json"):
         code = str(feature.get("properties", {}).get("id") or feature.get("id") or "")
@@ -90,6 +102,11 @@ def centroid(geometry: dict[str, Any]) -> tuple[float, float] | None:
     """The area-weighted centroid (latitude, longitude) of a GeoJSON Polygon or MultiPolygon's outer rings,
     in the plane of longitude and latitude (good enough for a point that stands for a region); longitudes
     past the antimeridian are brought back to [-180, 180]."""
+    return _point(_moments(geometry))
+
+
+def _moments(geometry: dict[str, Any]) -> tuple[float, float, float]:
+    """The area of a Polygon or MultiPolygon's outer rings and their first moments."""
     kind = geometry.get("type")
     polygons = (
         [geometry["coordinates"]] if kind == "Polygon" else geometry["coordinates"] if kind == "MultiPolygon" else []
@@ -99,6 +116,11 @@ def centroid(geometry: dict[str, Any]) -> tuple[float, float] | None:
         if polygon:
             a, cx, cy = _ring_moments(polygon[0])
             area, x, y = area + a, x + cx, y + cy
+    return area, x, y
+
+
+def _point(moments: tuple[float, float, float]) -> tuple[float, float] | None:
+    area, x, y = moments
     if area == 0.0:
         return None
     longitude = (x / area + 180.0) % 360.0 - 180.0

@@ -672,6 +672,10 @@ def _resolve_span(
         if candidates and _place_cue(span) is not None:
             # "a farm near Gordon, Scotland": a place of that country the gazetteer lacks, not Gordon, Georgia
             return dataclasses.replace(country_place(owner, text), note=f"{text}: not in the gazetteer; country-level")
+    elif candidates and (states := _subdivisions_after(span, gazetteer)):
+        place = _in_the_subdivision_after(span, candidates, subdivisions, states, gazetteer, countries, framing)
+        if place is not None:
+            return place
     if subdivisions and _means_subdivision(span, candidates, subdivisions, framing):
         if not _accept_subdivision(span, subdivisions, framing):
             return None
@@ -725,13 +729,11 @@ def _namesake_town(
     known = named | framing.homes | {country for country, code in framing.areas if (country, code) not in its_states}
     subdivisions = tuple(s for s in subdivisions if s.country in known) or subdivisions
     homes = {s.country for s in subdivisions}
-    codes = {(s.country, s.top_code) for s in subdivisions}
     foreign_ruled_out = bool(named & homes)
     prominent = _prominent(subdivisions)
 
-    def inside(town: GazetteerEntry) -> bool:  # where GeoNames codes admin1 with ISO letters, it can tell
-        code = town.admin1_code
-        return town.country in homes and (code is None or not code.isalpha() or (town.country, code) in codes)
+    def inside(town: GazetteerEntry) -> bool:
+        return _coded_in(town, subdivisions)
 
     def elsewhere(town: GazetteerEntry) -> bool:  # a metropolis whatever the article names
         if town.population >= METROPOLIS_POPULATION:
@@ -805,6 +807,16 @@ def _subdivision_place(
         region=country.region if country else None,
         mention=mention,
         note=note,
+    )
+
+
+def _coded_in(town: GazetteerEntry, subdivisions: tuple[Subdivision, ...]) -> bool:
+    """Can ``town`` lie in one of ``subdivisions``, as far as codes tell? Of its country, and of its admin1
+    code where GeoNames codes admin1 with ISO letters."""
+    code = town.admin1_code
+    return any(
+        town.country == s.country and (code is None or not code.isalpha() or code == s.top_code)
+        for s in subdivisions
     )
 
 
@@ -950,6 +962,48 @@ def _country_follows(span: Span, candidates: tuple[GazetteerEntry, ...], countri
     """'Bujanovac, Serbia': a name followed by its country is a place in that country, however small."""
     owner = _country_after(span, countries)
     return owner is not None and any(c.country == owner.iso2 for c in candidates)
+
+
+def _in_the_subdivision_after(
+    span: Span,
+    candidates: tuple[GazetteerEntry, ...],
+    subdivisions: tuple[Subdivision, ...],
+    states: tuple[Subdivision, ...],
+    gazetteer: Gazetteer,
+    countries: CountryTable,
+    framing: Framing,
+) -> Place | None:
+    """A name followed by a comma and the subdivision it lies in: "Norfolk, England" is the county; "Dublin,
+    Ohio" the town of that state; "a farm near Gordon, Scotland", which the gazetteer lacks, Scotland with a
+    note, not Gordon, Georgia (unless a Gordon lies in a country the article names). None where the name is
+    a subdivision of its own ("Colorado, California": a list) or nothing is told."""
+    text, key = span.text, name_key(span.text)
+    parts = tuple(s for s in subdivisions if s.parent in {state.code for state in states})
+    if parts:
+        return _subdivision_place(parts, candidates, framing, countries, text)
+    if subdivisions:
+        return None
+    theirs = [c for c in candidates if _coded_in(c, states)]
+    if theirs:
+        best = max(theirs, key=lambda c: _score(c, key, framing))
+        return _locality(best, countries.by_code(best.country), text)
+    elsewhere = (framing.by_name | framing.spelled) - {state.country for state in states}
+    if _place_cue(span) is None or any(c.country in elsewhere for c in candidates):
+        return None
+    state = _subdivision_place(states, (), framing, countries, text)
+    return dataclasses.replace(state, note=f"{text}: not in the gazetteer; {state.note}")
+
+
+def _subdivisions_after(span: Span, gazetteer: Gazetteer) -> tuple[Subdivision, ...]:
+    """The subdivisions named by the one to three words after a comma after ``span``: "Dublin, Ohio"."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return ()
+    words = doc[span.end + 1 : span.end + 4]
+    for n in range(len(words), 0, -1):
+        if words[0].is_title and (named := _subdivisions_named(words[:n], gazetteer)):
+            return named
+    return ()
 
 
 def _country_after(span: Span, countries: CountryTable) -> Country | None:
