@@ -413,6 +413,12 @@ def test_a_shared_name_goes_to_the_place_beside_the_articles_others(nlp: Languag
     assert found["Paris"].country == "France"  # a capital beside its own country's towns stays
 
 
+def test_two_shared_names_settle_each_other(nlp: Language, gazetteer: GeonamesStore) -> None:
+    # ten Henry Counties and many a Paris: the pair that lie together is Paris in Henry County, Tennessee
+    found = _places(nlp, gazetteer, "All residents of Paris and Henry County will receive a letter this week.")
+    assert (found["Paris"].admin1, found["Henry County"].admin1) == ("Tennessee", "Tennessee")
+
+
 def test_a_state_of_another_country_does_not_make_its_namesake_town_the_place(
     nlp: Language, gazetteer: GeonamesStore
 ) -> None:

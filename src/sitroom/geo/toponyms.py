@@ -57,6 +57,7 @@ AREA_WEIGHT = 1.0
 PROXIMITY_WEIGHT = 2.0
 PROXIMITY_KM = 150.0
 PROXIMITY_ROUNDS = 2
+ALTERNATES = 8  # another name's candidates, besides its pick, that a candidate may lie near
 _KM_PER_DEGREE = 111.195  # of latitude, on a sphere of 6,371 km
 _MAX_ABBREVIATION = 6  # characters of an abbreviation with full stops that may start a name: "W.Va."
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -208,7 +209,7 @@ def resolve_name(
         return None
     best = max(candidates, key=lambda c: _score(c, key, framing))
     others = [
-        (t.place.latitude, t.place.longitude)
+        (t.place.latitude, t.place.longitude, 0.0)
         for t in geography.toponyms
         if t.place.latitude is not None and t.place.longitude is not None and name_key(t.text) != key
     ]
@@ -289,7 +290,8 @@ def _by_proximity(
     """Re-rank each town or county whose name several places share by its distance to the article's other
     places: "London" in a report that names Laurel County is London, Kentucky; "Athens" beside Henderson
     County and Tyler is Athens, Texas. Each of up to PROXIMITY_ROUNDS rounds scores every name's candidates
-    against the places chosen so far for the article's other names, the choices of this round included. A
+    against the places chosen so far for the article's other names, the choices of this round included, and
+    against those names' close runners-up (:func:`_alternates`), so that two names can settle each other. A
     town of a country the article names by name keeps its country ("Paris" in a report on France)."""
     if len(toponyms) < 2:
         return toponyms
@@ -303,6 +305,7 @@ def _by_proximity(
             if t.place.latitude is not None and t.place.longitude is not None
         }
 
+    alternates = _alternates(chosen, keys, gazetteer, framing)
     for _ in range(PROXIMITY_ROUNDS):
         points = placed()
         picks: dict[tuple[str, float | None, float | None], GazetteerEntry | None] = {}
@@ -313,7 +316,8 @@ def _by_proximity(
                 continue
             asked = (keys[i], place.latitude, place.longitude)
             if asked not in picks:  # a name told again is decided once a round
-                others = [(lat, lon) for key, lat, lon in points if key != keys[i]]
+                others = [(lat, lon, 0.0) for key, lat, lon in points if key != keys[i]]
+                others += [a for key, alts in alternates.items() if key != keys[i] for a in alts]
                 picks[asked] = _nearer_pick(toponym, keys[i], others, gazetteer, framing) if others else None
             best = picks[asked]
             if best is not None:
@@ -326,8 +330,32 @@ def _by_proximity(
     return chosen
 
 
+def _alternates(
+    toponyms: list[Toponym], keys: list[str], gazetteer: Gazetteer, framing: Framing
+) -> dict[str, list[tuple[float, float, float]]]:
+    """For each town's name, the points of up to ALTERNATES of its other candidates whose score is within
+    PROXIMITY_WEIGHT of the best one's, each with that shortfall: "Henry County" has ten, all equal, so
+    "Paris" beside it is Paris, Tennessee, which lies in one of them, and Henry County the one Paris is in."""
+    out: dict[str, list[tuple[float, float, float]]] = {}
+    for toponym, key in zip(toponyms, keys, strict=True):
+        if key in out or toponym.place.precision == GeoPrecision.REGION or toponym.part_of_town:
+            continue
+        candidates = gazetteer.candidates(toponym.text)
+        if len(candidates) < 2:
+            out[key] = []
+            continue
+        scores = sorted(((_score(c, key, framing), c) for c in candidates), key=lambda p: -p[0])
+        top = scores[0][0]
+        out[key] = [
+            (c.latitude, c.longitude, top - score)
+            for score, c in scores[1 : ALTERNATES + 1]
+            if score >= top - PROXIMITY_WEIGHT
+        ]
+    return out
+
+
 def _nearer_pick(
-    toponym: Toponym, key: str, others: list[tuple[float, float]], gazetteer: Gazetteer, framing: Framing
+    toponym: Toponym, key: str, others: list[tuple[float, float, float]], gazetteer: Gazetteer, framing: Framing
 ) -> GazetteerEntry | None:
     """The candidate for ``toponym`` that its score and its closeness to ``others`` rank first, where that
     is not the place it has; None where it is, or where its place was not a ranked pick (a capital, a town
@@ -349,7 +377,7 @@ def _nearer_pick(
 
 
 def _closest_best(
-    pool: Sequence[GazetteerEntry], key: str, framing: Framing, others: list[tuple[float, float]]
+    pool: Sequence[GazetteerEntry], key: str, framing: Framing, others: list[tuple[float, float, float]]
 ) -> GazetteerEntry:
     """The entry of ``pool`` that its score and its closeness to the points ``others`` rank first."""
     scores = [(_score(c, key, framing), c) for c in pool]
@@ -358,16 +386,18 @@ def _closest_best(
     return max(ranked, key=lambda pair: pair[0])[1]
 
 
-def _closeness(entry: GazetteerEntry, points: list[tuple[float, float]]) -> float:
-    """PROXIMITY_WEIGHT for a place at another of the article's places, falling off with the distance to the
-    nearest one (by e every PROXIMITY_KM). Distances are equirectangular, scaled at the entry's latitude:
-    within a few hundred kilometres, where the weight matters, they are haversine's to a few per cent."""
+def _closeness(entry: GazetteerEntry, points: list[tuple[float, float, float]]) -> float:
+    """PROXIMITY_WEIGHT for a place at another of the article's places, falling off with the distance (by e
+    every PROXIMITY_KM), less that place's shortfall (0 for a place chosen, more for another name's lower
+    candidate); the best over ``points`` (latitude, longitude, shortfall), and 0 at least. Distances are
+    equirectangular, scaled at the entry's latitude: within a few hundred kilometres, where the weight
+    matters, they are haversine's to a few per cent."""
     scale = math.cos(math.radians(entry.latitude))
-    nearest_squared = min(
-        (lat - entry.latitude) ** 2 + (((lon - entry.longitude + 180.0) % 360.0 - 180.0) * scale) ** 2
-        for lat, lon in points
-    )
-    return PROXIMITY_WEIGHT * math.exp(-math.sqrt(nearest_squared) * _KM_PER_DEGREE / PROXIMITY_KM)
+    best = 0.0
+    for lat, lon, discount in points:
+        d = math.sqrt((lat - entry.latitude) ** 2 + (((lon - entry.longitude + 180.0) % 360.0 - 180.0) * scale) ** 2)
+        best = max(best, PROXIMITY_WEIGHT * math.exp(-d * _KM_PER_DEGREE / PROXIMITY_KM) - discount)
+    return best
 
 
 def _with_capitals(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable) -> list[Toponym]:
@@ -815,8 +845,7 @@ def _coded_in(town: GazetteerEntry, subdivisions: tuple[Subdivision, ...]) -> bo
     code where GeoNames codes admin1 with ISO letters."""
     code = town.admin1_code
     return any(
-        town.country == s.country and (code is None or not code.isalpha() or code == s.top_code)
-        for s in subdivisions
+        town.country == s.country and (code is None or not code.isalpha() or code == s.top_code) for s in subdivisions
     )
 
 
