@@ -512,3 +512,23 @@ def test_a_known_toponym_is_resolved_near_the_documents_other_places(nlp: Langua
     alone = resolve_document(nlp("The weather was fine."), gazetteer, countries)
     greece = resolve_name("Athens", alone, gazetteer, countries)
     assert greece is not None and greece.country == "Greece"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("BEIRUT — Gunmen killed two soldiers on Sunday.", "BEIRUT", None),
+        ("Tax rises ahead. HAMMOND, Ind. (AP) — The state's revenue department said on Monday it would act.",
+         "HAMMOND", "Indiana"),
+    ],
+)  # fmt: skip
+def test_an_upper_case_dateline_is_a_place(
+    nlp: Language, gazetteer: GeonamesStore, text: str, name: str, admin1: str | None
+) -> None:
+    place = _places(nlp, gazetteer, text)[name]
+    assert place.admin1 == admin1 and place.precision == GeoPrecision.LOCALITY
+
+
+def test_an_upper_case_word_inside_a_sentence_is_no_dateline(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(nlp, gazetteer, "Officials said the DELHI - based firm had closed.")
+    assert "DELHI" not in found

@@ -687,8 +687,8 @@ def _resolve_span(
         return _subdivision_place((state,), candidates, framing, countries, text)  # "Georgia" in Atlanta news
     if country is not None:
         return country_place(country, text)
-    if text.isupper() and key not in abbreviations():
-        return None  # acronyms: CIA, SDF, AQI; but NSW is New South Wales
+    if text.isupper() and key not in abbreviations() and not _is_dateline(span):
+        return None  # acronyms: CIA, SDF, AQI; but NSW is New South Wales, and "BEIRUT —" a dateline
     if countries.by_demonym(text) is not None:
         return None  # "an American English teacher": a people or a language, not English, Arkansas
     owner = _country_after(span, countries)
@@ -1067,6 +1067,8 @@ def _place_cue(span: Span) -> str | None:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
         return "named"
+    if _is_dateline(span):
+        return "named"
     if after in _PLACE_NOUNS - {"capital", "port", "state"}:
         return "named"
     if [t.lower_ for t in doc[span.end : span.end + 2]] == ["local", "government"]:
@@ -1076,6 +1078,20 @@ def _place_cue(span: Span) -> str | None:
     if len(before) == 2 and before[1] == "of" and (before[0] in _LOCATIVE_PREPS or before[0] in _COMPASS):
         return "located"  # "outside of Misrata", "north of Baghdad"
     return "incident" if names_an_incident(span) else None
+
+
+_DATELINE_MARKS = {"—", "–", "--", "-", "(", ","}
+
+
+def _is_dateline(span: Span) -> bool:
+    """An upper-case name that opens a sentence or line, before a dash, "(AP)" or ", State": "BEIRUT —",
+    "HAMMOND, Ind. (AP)", "COLUMBUS -- A text message ...": where the report was filed."""
+    doc, start, end = span.doc, span.start, span.end
+    if end >= len(doc) or not span.text.isupper() or len(span.text) < 3 or doc[end].text not in _DATELINE_MARKS:
+        return False
+    if doc[end].text == "," and not (end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+        return False
+    return start == 0 or doc[start - 1].is_punct or "\n" in doc[start - 1].text_with_ws or doc[start].is_sent_start
 
 
 def names_an_incident(span: Span) -> bool:
