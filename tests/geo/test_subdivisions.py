@@ -32,3 +32,12 @@ def test_lower_areas_natural_earth_draws_are_looked_up_with_their_parent() -> No
     (virginia,) = table.named("Virginia")
     assert (virginia.rank, virginia.parent, virginia.top_code) == (2, None, "VA")
     assert not table.named("Malmesbury")  # an English town, no area of ISO's
+
+
+def test_a_region_of_several_subdivisions_lies_among_them() -> None:
+    table = build_subdivisions([])
+    (darfur,) = table.named("Darfur")
+    (north,) = table.named("North Darfur")
+    assert (darfur.country, darfur.kind) == ("SD", "Region") and "SD-DN" in darfur.code
+    assert darfur.latitude is not None and north.latitude is not None and darfur.latitude < north.latitude
+    assert table.named("Donbass") == table.named("Donbas")

@@ -243,6 +243,9 @@ def test_parts_of_longer_names_are_not_places(
         # Natural Earth's English names for ISO's transliterations
         ("A poultry worker in the eastern province of Anhui died.", "Anhui", "Anhui Sheng", "China"),
         ("Floods hit several villages in West Java.", "West Java", "Jawa Barat", "Indonesia"),
+        # regions that are unions of subdivisions (data/regions.yaml)
+        ("Militias burned villages across Darfur.", "Darfur", "Darfur", "Sudan"),
+        ("Militants attacked a checkpoint in Sinai.", "Sinai", "Sinai", "Egypt"),
     ],
 )  # fmt: skip
 def test_states_and_provinces_are_subdivisions(

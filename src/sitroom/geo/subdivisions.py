@@ -118,7 +118,37 @@ def build_subdivisions(
         for key in {name_key(name) for name in (*names, *english.get(code, ()))} | drawn:
             if key and key not in excluded:
                 by_key[key].append(subdivision)
+    for region in _regions(by_key):
+        for key in {name_key(region.name), *(name_key(n) for n in _region_names()[region.name])}:
+            by_key[key].append(region)
     return SubdivisionTable({k: tuple(v) for k, v in by_key.items()})
+
+
+def _regions(by_key: dict[str, list[Subdivision]]) -> list[Subdivision]:
+    """The regions ``data/regions.yaml`` makes of subdivisions ("Darfur" of its five states), at the mean of
+    the points of those parts that have one."""
+    text = resources.files("sitroom.data").joinpath("regions.yaml").read_text("utf-8")
+    by_code = {s.code: s for found in by_key.values() for s in found}
+    regions = []
+    for name, entry in yaml.safe_load(text).items():
+        parts = [by_code[code] for code in entry["parts"]]
+        countries = {part.country for part in parts}
+        if len(countries) != 1:
+            raise ValueError(f"data/regions.yaml: {name}: parts of more than one country")
+        points = [(p.latitude, p.longitude) for p in parts if p.latitude is not None and p.longitude is not None]
+        latitude, longitude = (None, None)
+        if points:
+            latitude = sum(lat for lat, _ in points) / len(points)
+            longitude = sum(lon for _, lon in points) / len(points)
+        code = "+".join(part.code for part in parts)
+        regions.append(Subdivision(name, countries.pop(), code, "Region", latitude, longitude))
+    return regions
+
+
+@cache
+def _region_names() -> dict[str, tuple[str, ...]]:
+    text = resources.files("sitroom.data").joinpath("regions.yaml").read_text("utf-8")
+    return {name: tuple(entry.get("names", ())) for name, entry in yaml.safe_load(text).items()}
 
 
 def iso_names(name: str) -> tuple[str, ...]:
