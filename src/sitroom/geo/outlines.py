@@ -4,9 +4,10 @@ The outlines are Natural Earth's (public domain), as world-atlas and geojson-pla
 ``make assets`` into ``serve/static/basemap/``. A region's point is the area-weighted centroid of its
 polygons: Queensland's point lies inland, not at the mean of its coastal towns, and Texas' near its middle.
 
-Reading the 4 MB of outlines takes about a second, so ``make assets`` also writes the points into
-``data/outline_points.json`` (:func:`main`), which is what the gazetteer reads; a test
-checks that the two agree.
+Natural Earth also ranks each area (``scalerank``: how early a map shows it) and names it in English; both
+travel with the points. Reading the 4 MB of outlines takes about a second, so ``make assets`` also writes
+the points into ``data/outline_points.json`` (:func:`main`), which is what the gazetteer reads; a test checks
+that the two agree.
 """
 
 from __future__ import annotations

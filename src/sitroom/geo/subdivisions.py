@@ -1,10 +1,11 @@
 """First-level subdivisions (admin1): states, provinces, governorates and departments, by name.
 
 Names come from ISO 3166-2 through pycountry, folded with :func:`name_key` ("Kandahār" is "kandahar"), from
-Natural Earth's outlines (their English and other names: "Anhui" for Anhui Sheng, "West Java" for Jawa
+Natural Earth's outlines (their own and English names: "Anhui" for Anhui Sheng, "West Java" for Jawa
 Barat), and from ``data/subdivision_names.yaml`` where neither gives the name news uses ("Nineveh" for
-Nīnawá). The areas are ISO's top-level ones, and the lower ones Natural Earth draws as first-level areas
-(England's counties, Indonesia's provinces), with their rank on Natural Earth's maps.
+Nīnawá). The areas are ISO's top-level ones, the lower ones Natural Earth draws as first-level areas
+(England's counties, Indonesia's provinces), with their rank on Natural Earth's maps, and the regions
+``data/regions.yaml`` makes of several (Darfur).
 An area's point is the centroid of its outline on the web map (Natural Earth, :mod:`sitroom.geo.outlines`);
 for one the map lacks, the mean of the gazetteer's towns in it, where GeoNames codes the country's admin1
 areas with the ISO 3166-2 letters (the United States, Switzerland, ...) or an imported
@@ -73,10 +74,10 @@ def build_subdivisions(
     excluded: frozenset[str] = frozenset(),
     admin1_names: Iterable[tuple[str, str, str]] = (),
 ) -> SubdivisionTable:
-    """Every top-level ISO 3166-2 subdivision, and every lower one that Natural Earth draws as a first-level
-    area (England's counties, Indonesia's provinces, France's departments), with its outline's centroid for a
-    point, or else the mean of
-    the gazetteer's towns, summed up by admin1 code in ``areas``, where they can be tied to it: by its coding
+    """Every top-level ISO 3166-2 subdivision, every lower one that Natural Earth draws as a first-level area
+    (England's counties, Indonesia's provinces, France's departments), and the regions of ``data/regions.yaml``.
+    A subdivision's point is its outline's centroid, or else the mean of the gazetteer's towns, summed up by
+    admin1 code in ``areas``, where they can be tied to it: by its coding
     where GeoNames uses the ISO letters, else by name through ``admin1_names`` (country, GeoNames admin1
     code, name), which an imported ``admin1CodesASCII.txt`` gives ("Kirkuk" is IQ.13).
 
@@ -118,15 +119,15 @@ def build_subdivisions(
         for key in {name_key(name) for name in (*names, *english.get(code, ()))} | drawn:
             if key and key not in excluded:
                 by_key[key].append(subdivision)
-    for region in _regions(by_key):
-        for key in {name_key(region.name), *(name_key(n) for n in _region_names()[region.name])}:
+    for region, names in _regions(by_key):
+        for key in {name_key(region.name), *map(name_key, names)}:
             by_key[key].append(region)
     return SubdivisionTable({k: tuple(v) for k, v in by_key.items()})
 
 
-def _regions(by_key: dict[str, list[Subdivision]]) -> list[Subdivision]:
-    """The regions ``data/regions.yaml`` makes of subdivisions ("Darfur" of its five states), at the mean of
-    the points of those parts that have one."""
+def _regions(by_key: dict[str, list[Subdivision]]) -> list[tuple[Subdivision, tuple[str, ...]]]:
+    """The regions ``data/regions.yaml`` makes of subdivisions ("Darfur" of its five states), with their other
+    names, at the mean of the points of those parts that have one."""
     text = resources.files("sitroom.data").joinpath("regions.yaml").read_text("utf-8")
     by_code = {s.code: s for found in by_key.values() for s in found}
     regions = []
@@ -141,14 +142,9 @@ def _regions(by_key: dict[str, list[Subdivision]]) -> list[Subdivision]:
             latitude = sum(lat for lat, _ in points) / len(points)
             longitude = sum(lon for _, lon in points) / len(points)
         code = "+".join(part.code for part in parts)
-        regions.append(Subdivision(name, countries.pop(), code, "Region", latitude, longitude))
+        region = Subdivision(name, countries.pop(), code, "Region", latitude, longitude)
+        regions.append((region, tuple(entry.get("names", ()))))
     return regions
-
-
-@cache
-def _region_names() -> dict[str, tuple[str, ...]]:
-    text = resources.files("sitroom.data").joinpath("regions.yaml").read_text("utf-8")
-    return {name: tuple(entry.get("names", ())) for name, entry in yaml.safe_load(text).items()}
 
 
 def iso_names(name: str) -> tuple[str, ...]:

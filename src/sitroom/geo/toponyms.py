@@ -113,6 +113,7 @@ _NOT_THE_CAPITAL = {
 }  # fmt: skip
 _NOT_PLACE_LABELS = {"PERSON", "NORP"}
 _JOINERS = {"-", "'s", "’s"}
+_DATELINE_MARKS = {"—", "–", "--", "-", "(", ","}  # what follows a dateline: "BEIRUT —", "HAMMOND, Ind. (AP)"
 # Lower-case words inside a place name: "Pol-e Alam", "Deir ez-Zor", "Ras al Ain", "Puerto de la Cruz".
 _PARTICLES = {
     "-", "'s", "’s", "al", "el", "e", "i", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "ul", "ur", "de",
@@ -703,7 +704,7 @@ def _resolve_span(
             # "a farm near Gordon, Scotland": a place of that country the gazetteer lacks, not Gordon, Georgia
             return dataclasses.replace(country_place(owner, text), note=f"{text}: not in the gazetteer; country-level")
     elif candidates and (states := _subdivisions_after(span, gazetteer)):
-        place = _in_the_subdivision_after(span, candidates, subdivisions, states, gazetteer, countries, framing)
+        place = _in_the_subdivision_after(span, candidates, subdivisions, states, countries, framing)
         if place is not None:
             return place
     if subdivisions and _means_subdivision(span, candidates, subdivisions, framing):
@@ -762,7 +763,7 @@ def _namesake_town(
     foreign_ruled_out = bool(named & homes)
     prominent = _prominent(subdivisions)
 
-    def inside(town: GazetteerEntry) -> bool:
+    def inside(town: GazetteerEntry) -> bool:  # where GeoNames codes admin1 with ISO letters, it can tell
         return _coded_in(town, subdivisions)
 
     def elsewhere(town: GazetteerEntry) -> bool:  # a metropolis whatever the article names
@@ -998,7 +999,6 @@ def _in_the_subdivision_after(
     candidates: tuple[GazetteerEntry, ...],
     subdivisions: tuple[Subdivision, ...],
     states: tuple[Subdivision, ...],
-    gazetteer: Gazetteer,
     countries: CountryTable,
     framing: Framing,
 ) -> Place | None:
@@ -1078,9 +1078,6 @@ def _place_cue(span: Span) -> str | None:
     if len(before) == 2 and before[1] == "of" and (before[0] in _LOCATIVE_PREPS or before[0] in _COMPASS):
         return "located"  # "outside of Misrata", "north of Baghdad"
     return "incident" if names_an_incident(span) else None
-
-
-_DATELINE_MARKS = {"—", "–", "--", "-", "(", ","}
 
 
 def _is_dateline(span: Span) -> bool:
