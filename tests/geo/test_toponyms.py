@@ -535,3 +535,23 @@ def test_an_upper_case_dateline_is_a_place(
 def test_an_upper_case_word_inside_a_sentence_is_no_dateline(nlp: Language, gazetteer: GeonamesStore) -> None:
     found = _places(nlp, gazetteer, "Officials said the DELHI - based firm had closed.")
     assert "DELHI" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        # a country's name, in an article whose places all lie in a state of its name: the state
+        ("Two Northeast Georgia counties, Barrow County and Jackson County, grew fastest, "
+         "ahead of Clarke County.", "Georgia", "United States", "Georgia"),
+        # a country's name, beside a place its namesake town lies near: the town
+        ("A Palestine man was arrested by Anderson County deputies on Friday.", "Palestine", "United States",
+         "Texas"),
+        # with a place of the country itself, the country
+        ("Rockets fell on Tyre as Lebanon braced for more.", "Lebanon", "Lebanon", None),
+    ],
+)  # fmt: skip
+def test_a_country_named_where_the_article_is_local(
+    nlp: Language, gazetteer: GeonamesStore, text: str, name: str, country: str, admin1: str | None
+) -> None:
+    place = _places(nlp, gazetteer, text)[name]
+    assert (place.country, place.admin1) == (country, admin1)

@@ -58,6 +58,7 @@ PROXIMITY_WEIGHT = 2.0
 PROXIMITY_KM = 150.0
 PROXIMITY_ROUNDS = 2
 ALTERNATES = 8  # another name's candidates, besides its pick, that a candidate may lie near
+LOCAL_KM = 40.0  # a town named as a country lies this near another of the article's places: "Palestine", Texas
 _KM_PER_DEGREE = 111.195  # of latitude, on a sphere of 6,371 km
 _MAX_ABBREVIATION = 6  # characters of an abbreviation with full stops that may start a name: "W.Va."
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -186,6 +187,7 @@ def resolve_document(
     context, by_name, areas, spelled = _context_countries(doc, countries, gazetteer)
     framing = Framing(context, by_name, frozenset(actor_countries), areas, spelled)
     found = _by_proximity(find_toponyms(doc, gazetteer, countries, framing), gazetteer, countries, framing)
+    found = _countries_told_locally(found, gazetteer, countries, framing)
     toponyms = tuple(_parts_of_towns(doc, _with_capitals(doc, found, gazetteer, countries), gazetteer, countries))
     return DocumentGeography(toponyms, _main_countries(context, toponyms, countries), framing)
 
@@ -329,6 +331,65 @@ def _by_proximity(
         if not changed:
             break
     return chosen
+
+
+def _countries_told_locally(
+    toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+) -> list[Toponym]:
+    """A country's name that is also a state or a town, in an article whose other places lie there and none
+    in that country: "Georgia" beside Clarke and Oconee counties is the US state; "Palestine" beside Anderson
+    County, Texas, the town in it (within LOCAL_KM of another of the article's places)."""
+    keys = [name_key(t.text) for t in toponyms]
+    placed = [
+        (key, t.place) for key, t in zip(keys, toponyms, strict=True)
+        if t.place.latitude is not None and t.place.longitude is not None and t.place.precision != GeoPrecision.REGION
+    ]  # fmt: skip
+    out = list(toponyms)
+    for i, (key, toponym) in enumerate(zip(keys, toponyms, strict=True)):
+        country = countries.by_name(toponym.text)
+        if country is None or toponym.place.latitude is not None or toponym.place.admin1 is not None:
+            continue  # not a country told by its name
+        others = [p for k, p in placed if k != key]
+        if not others or any(p.country == country.name for p in others):
+            continue
+        local = _local_state(toponym.text, country, others, gazetteer, countries, framing) or _local_town(
+            toponym.text, key, country, others, gazetteer, countries
+        )
+        if local is not None:
+            out[i] = dataclasses.replace(toponym, place=local)
+    return out
+
+
+def _local_state(
+    text: str, country: Country, others: list[Place], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+) -> Place | None:
+    """The state of another country called ``text`` that two or more of the article's places lie in."""
+    for state in gazetteer.subdivisions(text):
+        owner = countries.by_code(state.country)
+        if state.country == country.iso2 or owner is None:
+            continue
+        if sum(p.country == owner.name and p.admin1 == state.name for p in others) >= 2:
+            return _subdivision_place((state,), (), framing, countries, text)
+    return None
+
+
+def _local_town(
+    text: str, key: str, country: Country, others: list[Place], gazetteer: Gazetteer, countries: CountryTable
+) -> Place | None:
+    """The town of another country called ``text`` nearest another of the article's places, if within
+    LOCAL_KM of one."""
+    best: tuple[float, GazetteerEntry] | None = None
+    for town in gazetteer.candidates(text):
+        if town.country == country.iso2 or name_key(town.name) != key:
+            continue
+        distance = min(
+            haversine_km(town.latitude, town.longitude, p.latitude, p.longitude)
+            for p in others
+            if p.latitude is not None and p.longitude is not None
+        )
+        if distance <= LOCAL_KM and (best is None or distance < best[0]):
+            best = (distance, town)
+    return None if best is None else _locality(best[1], countries.by_code(best[1].country), text)
 
 
 def _alternates(
