@@ -217,9 +217,7 @@ def resolve_name(
         if t.place.latitude is not None and t.place.longitude is not None and name_key(t.text) != key
     ]
     if others and len(candidates) > 1:
-        named = best.country in framing.by_name  # a town of a country named by name keeps its country
-        pool = [c for c in candidates if c.country == best.country] if named else candidates
-        best = _closest_best(pool, key, framing, others)
+        best = _closest_best(_pool(candidates, best, framing), key, framing, others)
     return _locality(best, countries.by_code(best.country), text)
 
 
@@ -345,17 +343,20 @@ def _countries_told_locally(
         if t.place.latitude is not None and t.place.longitude is not None and t.place.precision != GeoPrecision.REGION
     ]  # fmt: skip
     out = list(toponyms)
+    decided: dict[str, Place | None] = {}  # a name told again is decided once
     for i, (key, toponym) in enumerate(zip(keys, toponyms, strict=True)):
         country = countries.by_name(toponym.text)
         if country is None or toponym.place.latitude is not None or toponym.place.admin1 is not None:
             continue  # not a country told by its name
-        others = [p for k, p in placed if k != key]
-        if not others or any(p.country == country.name for p in others):
-            continue
-        local = _local_state(toponym.text, country, others, gazetteer, countries, framing) or _local_town(
-            toponym.text, key, country, others, gazetteer, countries
-        )
-        if local is not None:
+        if key not in decided:
+            others = [p for k, p in placed if k != key]
+            decided[key] = (
+                None
+                if not others or any(p.country == country.name for p in others)
+                else _local_state(toponym.text, country, others, gazetteer, countries, framing)
+                or _local_town(toponym.text, key, country, others, gazetteer, countries)
+            )
+        if (local := decided[key]) is not None:
             out[i] = dataclasses.replace(toponym, place=local)
     return out
 
@@ -429,13 +430,14 @@ def _nearer_pick(
     current = next((c for c in candidates if (c.latitude, c.longitude) == (place.latitude, place.longitude)), None)
     if current is None:
         return None
-    pool = (
-        candidates
-        if current.country not in framing.by_name
-        else [c for c in candidates if c.country == current.country]
-    )
-    best = _closest_best(pool, key, framing, others)
+    best = _closest_best(_pool(candidates, current, framing), key, framing, others)
     return None if best is current else best
+
+
+def _pool(candidates: Sequence[GazetteerEntry], pick: GazetteerEntry, framing: Framing) -> Sequence[GazetteerEntry]:
+    """The candidates closeness may choose among instead of ``pick``: all of them, or, where the article
+    names ``pick``'s country by name, those of that country ("Paris" in a report on France stays French)."""
+    return [c for c in candidates if c.country == pick.country] if pick.country in framing.by_name else candidates
 
 
 def _closest_best(
@@ -1086,10 +1088,9 @@ def _in_the_subdivision_after(
 
 def _subdivisions_after(span: Span, gazetteer: Gazetteer) -> tuple[Subdivision, ...]:
     """The subdivisions named by the one to three words after a comma after ``span``: "Dublin, Ohio"."""
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+    words = _after_comma(span)
+    if words is None:
         return ()
-    words = doc[span.end + 1 : span.end + 4]
     for n in range(len(words), 0, -1):
         if words[0].is_title and (named := _subdivisions_named(words[:n], gazetteer)):
             return named
@@ -1097,10 +1098,16 @@ def _subdivisions_after(span: Span, gazetteer: Gazetteer) -> tuple[Subdivision, 
 
 
 def _country_after(span: Span, countries: CountryTable) -> Country | None:
+    words = _after_comma(span)
+    return None if words is None else _country_at(span.doc, words.start, countries)
+
+
+def _after_comma(span: Span) -> Span | None:
+    """The one to three words after a comma right after ``span`` ("Dublin, Ohio"), or None."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
-    return _country_at(doc, span.end + 1, countries)
+    return doc[span.end + 1 : span.end + 4]
 
 
 def _city_named_for(span: Span, gazetteer: Gazetteer) -> GazetteerEntry | None:
