@@ -407,6 +407,46 @@ def test_a_word_before_county_is_no_town_of_that_name(nlp: Language, gazetteer: 
     assert found["Walton County"].country == "United States"
 
 
+def test_names_listed_before_counties_are_counties_of_one_state(nlp: Language, gazetteer: GeonamesStore) -> None:
+    text = "School boards in Barrow, Jackson and Madison counties tweaked their layoff policies."
+    found = _places(nlp, gazetteer, text)
+    # not Barrow, Alaska, nor Jackson and Madison, Mississippi: the one state with all three counties
+    for name in ("Barrow", "Jackson", "Madison"):
+        assert (found[name].name, found[name].admin1) == (f"{name} County", "Georgia")
+        assert found[name].precision == GeoPrecision.NEAR
+    found = _places(nlp, gazetteer, "Partial building collapses were reported in Harvey, Harper and Kingman counties.")
+    assert {found[n].admin1 for n in ("Harvey", "Harper", "Kingman")} == {"Kansas"}
+    found = _places(nlp, gazetteer, "Roads in both counties were closed.")
+    assert found == {}
+
+
+def test_a_name_the_articles_towns_lie_in_is_their_state(nlp: Language, gazetteer: GeonamesStore) -> None:
+    text = "Officers from Chiefland and the Levy County Sheriff's Office broke up a fight in Williston."
+    geography = resolve_document(nlp(text), gazetteer, load_countries())
+    florida = resolve_name("Florida", geography, gazetteer, load_countries())
+    # not Florida, Cuba (a town of 63,000) nor Uruguay's department: the state its towns lie in
+    assert florida is not None and (florida.country, florida.admin1) == ("United States", "Florida")
+
+
+def test_a_town_of_the_articles_country_before_a_province_abroad(nlp: Language, gazetteer: GeonamesStore) -> None:
+    text = "Two Hanover police officers found the couple. Their son lives in Bethel, Vt., the police said."
+    found = _places(nlp, gazetteer, text)
+    assert (found["Hanover"].country, found["Hanover"].precision) == ("United States", GeoPrecision.LOCALITY)
+    # not Jamaica's parish; but a hamlet does not outweigh a province: "London, England" stays in England
+    found = _places(nlp, gazetteer, "He grew up in Texas and now lives in London, England.")
+    assert found["England"].country == "United Kingdom"
+
+
+def test_dates_and_things_are_not_places(nlp: Language, gazetteer: GeonamesStore) -> None:
+    text = "In Columbia, S.C., the city paid a developer to build a hotel, a Hilton, which opened in August 2007."
+    found = _places(nlp, gazetteer, text)
+    assert "August" not in found  # a month, not August, California
+    assert "Hilton" not in found  # one of a kind of thing, not Hilton, New York
+    assert found["Columbia"].admin1 == "South Carolina"
+    found = _places(nlp, gazetteer, "A Rochester man and a Kansas City, Kan., police officer were charged.")
+    assert {"Rochester", "Kansas City"} <= set(found)  # a name that modifies the noun is still a place
+
+
 def test_a_shared_name_goes_to_the_place_beside_the_articles_others(nlp: Language, gazetteer: GeonamesStore) -> None:
     text = "The Henderson County Sheriff's Department said the men were taken to a jail in Athens and then to Tyler."
     found = _places(nlp, gazetteer, text)

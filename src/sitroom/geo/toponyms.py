@@ -12,10 +12,12 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.geo.countries import Continent, Country, CountryTable
+from sitroom.geo.county_lists import ListedCounty, listed_counties
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, not_place_names, prominence
 from sitroom.geo.subdivisions import Subdivision, abbreviations, iso_subdivision_codes
 from sitroom.model import GeoPrecision, Place
+from sitroom.time.lexicon import MONTHS, WEEKDAYS
 
 _MAX_JOINED = 5  # tokens of a name with 'and' in it: 'Saint Kitts and Nevis'
 MAX_TOPONYM_TOKENS = 4
@@ -113,6 +115,9 @@ _NOT_THE_CAPITAL = {
     "spiritual", "de", "facto", "self", "declared", "administrative", "winter", "summer", "religious", "county",
 }  # fmt: skip
 _NOT_PLACE_LABELS = {"PERSON", "NORP"}
+_TIME_LABELS = {"DATE", "TIME"}
+_CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
+_INDEFINITE = {"a", "an"}
 _JOINERS = {"-", "'s", "’s"}
 _DATELINE_MARKS = {"—", "–", "--", "-", "(", ","}  # what follows a dateline: "BEIRUT —", "HAMMOND, Ind. (AP)"
 # Lower-case words inside a place name: "Pol-e Alam", "Deir ez-Zor", "Ras al Ain", "Puerto de la Cruz".
@@ -206,6 +211,8 @@ def resolve_name(
     candidates = gazetteer.candidates(text)
     key = name_key(text)
     subdivisions = gazetteer.subdivisions(text)
+    if (local := _holding(subdivisions, [t.place for t in geography.toponyms], countries)) is not None:
+        return _subdivision_place((local,), candidates, framing, countries, text)  # "Florida" beside its towns
     if subdivisions and not _namesake_town(key, candidates, subdivisions, framing):
         return _subdivision_place(subdivisions, candidates, framing, countries, text)
     if not candidates:
@@ -249,16 +256,30 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, countries: CountryTable, frami
     """Longest-match toponyms, left to right, whatever label the parser gave them."""
     found: list[Toponym] = []
     ands = frozenset(_indices_of(doc, "and"))
+    counties = listed_counties(doc, gazetteer)
     after = 0
     for i in _capitalised(doc):  # most tokens start no name: only capitalised ones become Token objects
         if i < after or not _starts_name(doc[i]):
             continue
-        match = _match_at(doc, i, ands, gazetteer, countries, framing)
+        match: tuple[Toponym | None, int] | None = None
+        if i in counties:
+            match = _listed_county(doc, counties[i], countries, framing)
+        else:
+            match = _match_at(doc, i, ands, gazetteer, countries, framing)
         if match is not None:
             if match[0] is not None:
                 found.append(match[0])
             after = match[1]
     return found
+
+
+def _listed_county(doc: Doc, listed: ListedCounty, countries: CountryTable, framing: Framing) -> tuple[Toponym, int]:
+    """ "Barrow" of "Barrow, Jackson and Madison counties": the county its list and the article rank first."""
+    span = doc[listed.start : listed.end]
+    key = name_key(span.text)
+    best = max(listed.candidates, key=lambda c: _score(c, key, framing))
+    place = dataclasses.replace(_locality(best, countries.by_code(best.country), span.text), name=best.name)
+    return Toponym(span.text, span.start_char, span.end_char, place), listed.end
 
 
 _CAPITALISED_SHAPES: dict[int, bool] = {}  # a word shape's hash: does it begin with a capital letter?
@@ -365,12 +386,19 @@ def _local_state(
     text: str, country: Country, others: list[Place], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
 ) -> Place | None:
     """The state of another country called ``text`` that two or more of the article's places lie in."""
-    for state in gazetteer.subdivisions(text):
-        owner = countries.by_code(state.country)
-        if state.country == country.iso2 or owner is None:
-            continue
-        if sum(p.country == owner.name and p.admin1 == state.name for p in others) >= 2:
-            return _subdivision_place((state,), (), framing, countries, text)
+    states = tuple(s for s in gazetteer.subdivisions(text) if s.country != country.iso2)
+    state = _holding(states, others, countries)
+    return None if state is None else _subdivision_place((state,), (), framing, countries, text)
+
+
+def _holding(
+    subdivisions: Sequence[Subdivision], places: Sequence[Place], countries: CountryTable
+) -> Subdivision | None:
+    """The first of ``subdivisions`` that two or more of ``places`` lie in."""
+    for subdivision in subdivisions:
+        owner = countries.by_code(subdivision.country)
+        if owner is not None and sum(p.country == owner.name and p.admin1 == subdivision.name for p in places) >= 2:
+            return subdivision
     return None
 
 
@@ -743,6 +771,8 @@ def _resolve_span(
         return None  # most capitalised words name nothing the gazetteer knows: no need to look closer
     if span.end < len(span.doc) and span.doc[span.end].lower_ in _COUNTY_NOUNS and span.doc[span.end].is_title:
         return None  # "Walton" of "Walton County" is no town called Walton
+    if _is_time_or_thing(span):
+        return None
     if _inside_longer_organisation(span) and _place_cue(span) != "named":
         return None  # but "the town of Bosso" names a town, though the parser read "Bosso of Niger" as a person
     if country is not None and (city := _city_named_for(span, gazetteer)) is not None:
@@ -821,10 +851,19 @@ def _namesake_town(
     its_states = {(s.country, s.top_code) for s in subdivisions}  # they frame nothing here
     # "Florida" in a report that names Texas: Florida, Uruguay has its namesake town, but is not in question
     known = named | framing.homes | {country for country, code in framing.areas if (country, code) not in its_states}
-    subdivisions = tuple(s for s in subdivisions if s.country in known) or subdivisions
+    in_question = tuple(s for s in subdivisions if s.country in known)
+    subdivisions = in_question or subdivisions
     homes = {s.country for s in subdivisions}
     foreign_ruled_out = bool(named & homes)
     prominent = _prominent(subdivisions)
+    own = [t for t in towns if name_key(t.name) == key]
+    if (
+        known
+        and not in_question
+        and not prominent
+        and any(t.country in known and t.population >= TOWN_POPULATION for t in own)
+    ):
+        return True  # "Hanover" in a report from Vermont: Hanover, New Hampshire, not Jamaica's parish
 
     def inside(town: GazetteerEntry) -> bool:  # where GeoNames codes admin1 with ISO letters, it can tell
         return _coded_in(town, subdivisions)
@@ -836,7 +875,6 @@ def _namesake_town(
             return False
         return not (foreign_ruled_out and town.country not in named)
 
-    own = [t for t in towns if name_key(t.name) == key]
     english = all(name_key(s.name) != key for s in subdivisions)  # a name from subdivision_names.yaml
     if english and any(inside(t) and t.population >= FOREIGN_TOWN_POPULATION for t in towns):
         return True  # a city known by this name too: "Raqqa" (Ar Raqqah), "Dohuk" (Duhok)
@@ -926,6 +964,23 @@ def _lies_in(town: GazetteerEntry, subdivision: Subdivision) -> bool:
     if subdivision.latitude is None or subdivision.longitude is None:
         return True
     return haversine_km(town.latitude, town.longitude, subdivision.latitude, subdivision.longitude) <= SEAT_KM
+
+
+def _is_time_or_thing(span: Span) -> bool:
+    """'in August 2007' (a date the parser labelled so, not August, California), 'a Hilton, which opened'
+    (one of a kind of thing: a place's name heads no noun phrase with an indefinite article)."""
+    if len(span) == 1 and span[0].lower_ in _CALENDAR_WORDS and span[0].ent_type_ in _TIME_LABELS:
+        return True  # the parser's label alone is no proof: it tags "in Turbat" DATE at times
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _INDEFINITE:
+        return False
+    if span.end >= len(doc):
+        return True
+    after = doc[span.end]
+    if after.text in _JOINERS or (after.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].is_title):
+        return False  # "an Athens-Clarke officer", "a Kansas City, Kan., officer"
+    # but "a Georgia man", "a Washington state farm": the name is the noun's modifier
+    return after.pos_ in ("PUNCT", "VERB", "AUX", "ADP", "CCONJ", "PRON")
 
 
 def _inside_longer_organisation(span: Span) -> bool:
