@@ -21,11 +21,20 @@ from sitroom.model import (
     TimePrecision,
 )
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # each record class's fields, read once (the store's hot path)
+
 
 def to_plain(value: Any) -> Any:
     """A JSON-ready copy of a record: dates as ISO strings, enums as their numbers."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    if names is not None:
+        return {name: to_plain(getattr(value, name)) for name in names}
     if isinstance(value, IntEnum):
         return int(value)
     if isinstance(value, dt.date):
