@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from sitroom.geo import GeonamesStore, load_countries, name_key, resolve_document, resolve_name
+from sitroom.geo.county_lists import listed_counties
 from sitroom.geo.distance import haversine_km
 from sitroom.model import GeoPrecision, Place
 
@@ -418,6 +419,43 @@ def test_names_listed_before_counties_are_counties_of_one_state(nlp: Language, g
     assert {found[n].admin1 for n in ("Harvey", "Harper", "Kingman")} == {"Kansas"}
     found = _places(nlp, gazetteer, "Roads in both counties were closed.")
     assert found == {}
+
+
+def test_a_list_of_counties_several_states_share_keeps_every_such_state(
+    nlp: Language, gazetteer: GeonamesStore
+) -> None:
+    doc = nlp("Volunteers cleared trails in Anderson and Cherokee counties.")
+    listed = listed_counties(doc, gazetteer)
+    states = [sorted({c.admin1 for c in county.candidates}) for county in listed.values()]
+    # both counties lie in Kansas, South Carolina and Texas: the list narrows to those, and to no one of them
+    # picked by the order a set happens to iterate in
+    assert len(states) == 2 and states[0] == states[1]
+    assert {"Kansas", "South Carolina", "Texas"} <= set(states[0]) and "Georgia" not in states[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "admin1"),
+    [
+        # not Egypt's city of four million: the Alexandria in the parish the article names
+        ("A barn burned near Alexandria on Sunday, the Rapides Parish Fire District said.", "Alexandria", "Louisiana"),
+        # nor the Virginia city: of the twelve Douglas counties, the one with an Alexandria in it
+        ("Douglas County deputies said the crash happened on County Road 82 east of Alexandria.", "Alexandria",
+         "Minnesota"),
+    ],
+)  # fmt: skip
+def test_a_town_in_a_county_the_article_names_is_that_county_s_town(
+    nlp: Language, gazetteer: GeonamesStore, text: str, town: str, admin1: str
+) -> None:
+    found = _places(nlp, gazetteer, text)
+    assert (found[town].admin1, found[town].country, found[town].precision) == (
+        admin1, "United States", GeoPrecision.LOCALITY
+    )  # fmt: skip
+
+
+def test_a_county_named_inside_an_organisation_s_name_is_a_place(nlp: Language, gazetteer: GeonamesStore) -> None:
+    # the parser takes "Rapides Parish Fire" for a person; the county's noun says it is a place
+    found = _places(nlp, gazetteer, "The Rapides Parish Fire District sent two engines.")
+    assert (found["Rapides Parish"].admin1, found["Rapides Parish"].precision) == ("Louisiana", GeoPrecision.NEAR)
 
 
 def test_a_name_the_articles_towns_lie_in_is_their_state(nlp: Language, gazetteer: GeonamesStore) -> None:

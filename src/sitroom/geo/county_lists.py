@@ -37,12 +37,18 @@ def listed_counties(doc: Doc, gazetteer: Gazetteer) -> dict[int, ListedCounty]:
         names = [named for span in _names_before(doc, token.i) if (named := _county_named(span, noun, gazetteer))]
         if len(names) < 2:
             continue  # "the two counties": no list
-        areas = Counter(area for _, counties in names for area in {(c.country, c.admin1_code) for c in counties})
-        shared = [area for area, n in areas.most_common() if n >= 2][:1]
+        areas = Counter(area for _, counties in names for area in dict.fromkeys(_area(c) for c in counties))
+        most = max(areas.values())
+        # every state that holds the most of them: Anderson and Cherokee counties lie together in five
+        shared = {area for area, n in areas.items() if n == most} if most >= 2 else set()
         for span, counties in names:
-            inside = tuple(c for c in counties if (c.country, c.admin1_code) in shared)
+            inside = tuple(c for c in counties if _area(c) in shared)
             found[span.start] = ListedCounty(span.start, span.end, inside or counties)
     return found
+
+
+def _area(county: GazetteerEntry) -> tuple[str, str | None]:
+    return county.country, county.admin1_code
 
 
 def _names_before(doc: Doc, noun: int) -> list[Span]:

@@ -61,6 +61,9 @@ PROXIMITY_KM = 150.0
 PROXIMITY_ROUNDS = 2
 ALTERNATES = 8  # another name's candidates, besides its pick, that a candidate may lie near
 LOCAL_KM = 40.0  # a town named as a country lies this near another of the article's places: "Palestine", Texas
+# A town lies in a county the article names if this near the county's point (the mean of its towns):
+# most US counties are under 50 km across.
+COUNTY_KM = 50.0
 _KM_PER_DEGREE = 111.195  # of latitude, on a sphere of 6,371 km
 _MAX_ABBREVIATION = 6  # characters of an abbreviation with full stops that may start a name: "W.Va."
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -193,6 +196,7 @@ def resolve_document(
     framing = Framing(context, by_name, frozenset(actor_countries), areas, spelled)
     found = _by_proximity(find_toponyms(doc, gazetteer, countries, framing), gazetteer, countries, framing)
     found = _countries_told_locally(found, gazetteer, countries, framing)
+    found = _towns_of_named_counties(found, gazetteer, countries, framing)
     toponyms = tuple(_parts_of_towns(doc, _with_capitals(doc, found, gazetteer, countries), gazetteer, countries))
     return DocumentGeography(toponyms, _main_countries(context, toponyms, countries), framing)
 
@@ -382,6 +386,77 @@ def _countries_told_locally(
     return out
 
 
+def _towns_of_named_counties(
+    toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+) -> list[Toponym]:
+    """A town whose name several places share is the one in a county the article names, where one of them
+    lies within COUNTY_KM of that county's point: "Alexandria" beside Rapides Parish is Alexandria,
+    Louisiana, not Egypt's city of four million; beside Douglas County, Minnesota, the Minnesota town. A
+    town already placed in a state the article names stays there, unless the county is in that state."""
+    placed = [t.place for t in toponyms if t.place.latitude is not None and t.place.longitude is not None]
+    counties = [p for p in placed if _is_county(p)]
+    if not counties:
+        return toponyms
+    out = list(toponyms)
+    decided: dict[tuple[str, float | None, float | None], Place | None] = {}
+    for i, toponym in enumerate(toponyms):
+        place = toponym.place
+        if place.precision != GeoPrecision.LOCALITY or toponym.part_of_town:
+            continue
+        asked = (name_key(toponym.text), place.latitude, place.longitude)
+        if asked not in decided:
+            decided[asked] = _town_in_county(toponym, asked[0], counties, gazetteer, countries, framing)
+        if (town := decided[asked]) is not None:
+            out[i] = dataclasses.replace(toponym, place=town)
+    return out
+
+
+def _is_county(place: Place) -> bool:
+    return place.precision == GeoPrecision.NEAR and place.admin2 is not None and place.admin2 == place.name
+
+
+def _town_in_county(
+    toponym: Toponym,
+    key: str,
+    counties: list[Place],
+    gazetteer: Gazetteer,
+    countries: CountryTable,
+    framing: Framing,
+) -> Place | None:
+    """The town called ``toponym``'s name nearest the point of one of ``counties``, of the county's state and
+    within COUNTY_KM of it; None where there is none, or where the town chosen already lies so, or lies in
+    a state the article names that the county is not in ("Charleston" beside West Virginia stays there)."""
+    place = toponym.place
+    candidates = [c for c in gazetteer.candidates(toponym.text) if name_key(c.name) == key]
+    current = next((c for c in candidates if (c.latitude, c.longitude) == (place.latitude, place.longitude)), None)
+    if current is not None and any(_county_distance(current, county, countries) <= COUNTY_KM for county in counties):
+        return None
+    nearest = min(
+        ((_county_distance(town, county, countries), town) for county in counties for town in candidates),
+        key=lambda pair: pair[0],
+        default=None,
+    )
+    if nearest is None or nearest[0] > COUNTY_KM:
+        return None
+    town = nearest[1]
+    if (
+        current is not None
+        and (current.country, current.admin1_code) in framing.areas
+        and current.admin1 != town.admin1
+    ):
+        return None
+    return _locality(town, countries.by_code(town.country), toponym.text)
+
+
+def _county_distance(town: GazetteerEntry, county: Place, countries: CountryTable) -> float:
+    """Kilometres from ``town`` to ``county``'s point; infinite for a town of another state."""
+    owner = countries.by_code(town.country)
+    if town.admin1 != county.admin1 or owner is None or owner.name != county.country:
+        return math.inf
+    assert county.latitude is not None and county.longitude is not None
+    return haversine_km(town.latitude, town.longitude, county.latitude, county.longitude)
+
+
 def _local_state(
     text: str, country: Country, others: list[Place], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
 ) -> Place | None:
@@ -437,9 +512,10 @@ def _alternates(
             continue
         scores = sorted(((_score(c, key, framing), c) for c in candidates), key=lambda p: -p[0])
         top = scores[0][0]
+        tied = sum(score == top for score, _ in scores)  # all of them: "Madison County" is in 20 states
         out[key] = [
             (c.latitude, c.longitude, top - score)
-            for score, c in scores[1 : ALTERNATES + 1]
+            for score, c in scores[1 : max(tied, ALTERNATES + 1)]
             if score >= top - PROXIMITY_WEIGHT
         ]
     return out
@@ -1194,6 +1270,8 @@ def _place_cue(span: Span) -> str | None:
         return "named"
     if after in _PLACE_NOUNS - {"capital", "port", "state"}:
         return "named"
+    if len(span) > 1 and span[-1].lower_ in _COUNTY_NOUNS and span[-1].is_title:
+        return "named"  # "Rapides Parish" of "Rapides Parish Fire District 2", which the parser took for a person
     if [t.lower_ for t in doc[span.end : span.end + 2]] == ["local", "government"]:
         return "named"  # "Barkin Ladi Local Government Area", Nigeria's districts
     if (before and before[-1] in _LOCATIVE_PREPS) or before in (["next", "to"], ["close", "to"]):
