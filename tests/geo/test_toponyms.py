@@ -633,3 +633,34 @@ def test_a_country_named_where_the_article_is_local(
 ) -> None:
     place = _places(nlp, gazetteer, text)[name]
     assert (place.country, place.admin1) == (country, admin1)
+
+
+def test_breakaway_regions_and_regions_of_the_world(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(nlp, gazetteer, "Shelling was reported in South Ossetia and in Abkhazia.")
+    for name in ("South Ossetia", "Abkhazia"):
+        assert (found[name].country, found[name].precision) == ("Georgia", GeoPrecision.REGION)
+    # a region of whole countries is found like a continent: no country, so it places no event
+    found = _places(nlp, gazetteer, "Tensions rose across the Middle East after the strike.")
+    middle_east = found["Middle East"]  # not the Baltimore neighbourhood
+    assert (middle_east.country, middle_east.note) == ("", "continent") and middle_east.latitude is not None
+    assert 20 < middle_east.latitude < 35 and 35 < middle_east.longitude < 55  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("people", "name", "country"),
+    [
+        ("South Ossetian", "South Ossetia", "Georgia"),
+        ("Abkhaz", "Abkhazia", "Georgia"),
+        ("Ohioans", "Ohio", "United States"),
+        ("Dagestani", "Dagestan", "Russia"),
+        ("Sinhalese", "Sri Lanka", "Sri Lanka"),
+        ("Czechs", "Czechia", "Czechia"),
+        ("European", "Europe", ""),
+    ],
+)
+def test_a_gold_toponym_that_names_a_people_is_their_place(
+    nlp: Language, gazetteer: GeonamesStore, people: str, name: str, country: str
+) -> None:
+    geography = resolve_document(nlp(f"{people} officials met on Tuesday."), gazetteer, load_countries())
+    place = resolve_name(people, geography, gazetteer, load_countries())
+    assert place is not None and name in place.name and place.country == country

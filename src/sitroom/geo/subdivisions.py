@@ -127,11 +127,17 @@ def build_subdivisions(
 
 def _regions(by_key: dict[str, list[Subdivision]]) -> list[tuple[Subdivision, tuple[str, ...]]]:
     """The regions ``data/regions.yaml`` makes of subdivisions ("Darfur" of its five states), with their other
-    names, at the mean of the points of those parts that have one."""
+    names, at the mean of the points of those parts that have one; or, for one that no ISO area draws, at the
+    point it gives (South Ossetia)."""
     text = resources.files("sitroom.data").joinpath("regions.yaml").read_text("utf-8")
     by_code = {s.code: s for found in by_key.values() for s in found}
     regions = []
     for name, entry in yaml.safe_load(text).items():
+        if "point" in entry:  # a region no ISO area draws: South Ossetia, at its main town
+            at, country = [float(v) for v in entry["point"]], str(entry["country"])
+            region = Subdivision(name, country, f"{country}-{name}", "Region", at[0], at[1])
+            regions.append((region, tuple(entry.get("names", ()))))
+            continue
         parts = [by_code[code] for code in entry["parts"]]
         countries = {part.country for part in parts}
         if len(countries) != 1:

@@ -121,6 +121,7 @@ _NOT_PLACE_LABELS = {"PERSON", "NORP"}
 _TIME_LABELS = {"DATE", "TIME"}
 _CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
 _INDEFINITE = {"a", "an"}
+_PEOPLE_SUFFIXES = ("ans", "ns", "an", "n", "is", "i")  # Ohioans, Ontarians, Minnesotan, Dagestani
 _JOINERS = {"-", "'s", "’s"}
 _DATELINE_MARKS = {"—", "–", "--", "-", "(", ","}  # what follows a dateline: "BEIRUT —", "HAMMOND, Ind. (AP)"
 # Lower-case words inside a place name: "Pol-e Alam", "Deir ez-Zor", "Ras al Ain", "Puerto de la Cruz".
@@ -212,9 +213,11 @@ def resolve_name(
     country = countries.by_name(name) or countries.by_demonym(name)  # "Russian" tagged as a place
     if country is not None:
         return country_place(country, text)
+    if (continent := countries.continent(name) or countries.continent_of_people(name)) is not None:
+        return continent_place(continent, text)
     candidates = gazetteer.candidates(text)
     key = name_key(text)
-    subdivisions = gazetteer.subdivisions(text)
+    subdivisions = gazetteer.subdivisions(text) or _subdivisions_of_people(text, gazetteer)
     if (local := _holding(subdivisions, [t.place for t in geography.toponyms], countries)) is not None:
         return _subdivision_place((local,), candidates, framing, countries, text)  # "Florida" beside its towns
     if subdivisions and not _namesake_town(key, candidates, subdivisions, framing):
@@ -230,6 +233,18 @@ def resolve_name(
     if others and len(candidates) > 1:
         best = _closest_best(_pool(candidates, best, framing), key, framing, others)
     return _locality(best, countries.by_code(best.country), text)
+
+
+def _subdivisions_of_people(text: str, gazetteer: Gazetteer) -> tuple[Subdivision, ...]:
+    """The subdivisions whose people ``text`` names by an English suffix: "Ohioans", "Ontarians",
+    "Minnesotans", "Dagestani"; none for a word the gazetteer holds as a place."""
+    if gazetteer.candidates(text):
+        return ()
+    for suffix in _PEOPLE_SUFFIXES:
+        stem = text.removesuffix(suffix)
+        if len(stem) < len(text) and len(stem) > 2 and (found := gazetteer.subdivisions(stem)):
+            return found
+    return ()
 
 
 def rank_candidates(
@@ -1351,7 +1366,7 @@ def is_subdivision(place: Place) -> bool:
 
 
 def continent_place(continent: Continent, mention: str) -> Place:
-    """A continent, at GeoNames' point for it; no country, so no event is ever placed there."""
+    """A continent or a region of the world, at its point; no country, so no event is ever placed there."""
     return Place(
         name=continent.name,
         country="",
