@@ -30,11 +30,13 @@ class ListedCounty:
 def listed_counties(doc: Doc, gazetteer: Gazetteer) -> dict[int, ListedCounty]:
     """The names of every county list in ``doc``, keyed by their first token's index."""
     found: dict[int, ListedCounty] = {}
-    for token in doc:
-        noun = _PLURALS.get(token.text)  # lower case: "Fairfax Counties" would be a name of its own
-        if noun is None:
-            continue
-        names = [named for span in _names_before(doc, token.i) if (named := _county_named(span, noun, gazetteer))]
+    # lower case only: "Fairfax Counties" would be a name of its own. The plurals are found in the array of
+    # word ids: a Token object for every word would cost more than the rest of the finder.
+    plurals = {doc.vocab.strings.add(plural): noun for plural, noun in _PLURALS.items()}
+    orths = doc.to_array("ORTH").tolist()
+    for i in [k for k, orth in enumerate(orths) if orth in plurals]:
+        noun = plurals[orths[i]]
+        names = [named for span in _names_before(doc, i) if (named := _county_named(span, noun, gazetteer))]
         if len(names) < 2:
             continue  # "the two counties": no list
         areas = Counter(area for _, counties in names for area in dict.fromkeys(_area(c) for c in counties))
