@@ -60,3 +60,27 @@ def test_spans_and_numeric_forms(text: str, first: dt.date, last: dt.date, preci
     (raw,) = find_timexes(text)
     timex = normalise(raw, Anchor(dt.date(2016, 10, 24), "past"), "a")
     assert timex is not None and (timex.first_day, timex.last_day, timex.precision) == (first, last, precision)
+
+
+_EVERY_KIND = (
+    "On Friday, Oct. 13, 1989, and on 16-17 October, 10/27/1989 and Monday the 3rd; last fall and the winter of "
+    "1994; Christmas Eve; late November, June last year; fiscal 1989, nineteen ninety-six, the 1980s, the 20th "
+    "century; the third quarter and the year-ago period; earlier this month, the weekend; the year ended March 31; "
+    "last Friday morning, every Sunday, Mondays; yesterday afternoon, tonight, later that week; three years "
+    "ago, weeks ago, year-earlier; the past five days, a year and a half; recent years, for months, a while; "
+    "daily, every two weeks, each April, $500 a month; now, the near future; 10:35 a.m. EDT Thursday, 14:00 GMT, "
+    "midnight Friday, four in the morning, nine o'clock, 0600 hrs."
+)
+
+
+def test_every_expression_holds_a_word_of_its_kind() -> None:
+    """A rule is skipped over a text without its kind's words (expressions._KIND_NEEDS); that is only safe
+    while every expression of the kind holds one, which this checks on expressions of every kind."""
+    from sitroom.time.expressions import _KIND_NEEDS
+
+    found = find_timexes(_EVERY_KIND)
+    kinds = {t.kind for t in found}
+    assert kinds >= set(_KIND_NEEDS)  # every gated kind is exercised
+    for timex in found:
+        if timex.kind in _KIND_NEEDS:
+            assert any(word in timex.text.lower() for word in _KIND_NEEDS[timex.kind]), timex
