@@ -1,6 +1,7 @@
 """Names listed before a plural county noun: "Barrow, Jackson and Madison counties", "Caddo and Bossier
 parishes". Each name is a county, not the town or the far-off place it also names ("Barrow", Alaska), and the
-counties of one list lie together: where one state holds two or more of them, the list is that state's."""
+counties of one list lie together: where a state holds two or more of them, the list is of the state or
+states that hold the most."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def listed_counties(doc: Doc, gazetteer: Gazetteer) -> dict[int, ListedCounty]:
             continue  # "the two counties": no list
         areas = Counter(area for _, counties in names for area in dict.fromkeys(_area(c) for c in counties))
         most = max(areas.values())
-        # every state that holds the most of them: Anderson and Cherokee counties lie together in five
+        # every state that holds the most of them: Anderson and Cherokee counties lie together in several
         shared = {area for area, n in areas.items() if n == most} if most >= 2 else set()
         for span, counties in names:
             inside = tuple(c for c in counties if _area(c) in shared)

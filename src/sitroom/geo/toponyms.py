@@ -121,7 +121,7 @@ _NOT_PLACE_LABELS = {"PERSON", "NORP"}
 _TIME_LABELS = {"DATE", "TIME"}
 _CALENDAR_WORDS = frozenset(MONTHS + WEEKDAYS)
 _INDEFINITE = {"a", "an"}
-_PEOPLE_SUFFIXES = ("ans", "ns", "an", "n", "is", "i")  # Ohioans, Ontarians, Minnesotan, Dagestani
+_PEOPLE_SUFFIXES = ("ans", "ns", "an", "n", "is", "i")  # Ohioans, Minnesotans, Texan, Dagestani
 _JOINERS = {"-", "'s", "’s"}
 _DATELINE_MARKS = {"—", "–", "--", "-", "(", ","}  # what follows a dateline: "BEIRUT —", "HAMMOND, Ind. (AP)"
 # Lower-case words inside a place name: "Pol-e Alam", "Deir ez-Zor", "Ras al Ain", "Puerto de la Cruz".
@@ -236,8 +236,9 @@ def resolve_name(
 
 
 def _subdivisions_of_people(text: str, gazetteer: Gazetteer) -> tuple[Subdivision, ...]:
-    """The subdivisions whose people ``text`` names by an English suffix: "Ohioans", "Ontarians",
-    "Minnesotans", "Dagestani"; none for a word the gazetteer holds as a place."""
+    """The subdivisions whose people ``text`` names by an English suffix on the whole name: "Ohioans",
+    "Minnesotans", "Dagestani" (not "Ontarians", whose stem drops a letter); none for a word the gazetteer
+    holds as a place."""
     if gazetteer.candidates(text):
         return ()
     for suffix in _PEOPLE_SUFFIXES:
