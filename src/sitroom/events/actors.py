@@ -92,8 +92,10 @@ class ActorDictionary:
 
     def _from_dictionary(self, phrase: str, country: str | None = None) -> Actor | None:
         best: tuple[int, bool, _Entry, str] | None = None
+        words = set(_WORD.findall(phrase.lower()))
         for entry in self._entries:
-            match = entry.pattern.search(phrase)
+            # as in named_in: a phrase without any alias's first word cannot match (most phrases match none)
+            match = None if words.isdisjoint(entry.first_words) else entry.pattern.search(phrase)
             local = False
             if entry.local is not None and country is not None and country == entry.country:
                 local_match = entry.local.search(phrase)
