@@ -217,7 +217,7 @@ def resolve_name(
         return continent_place(continent, text)
     candidates = gazetteer.candidates(text)
     key = name_key(text)
-    subdivisions = gazetteer.subdivisions(text) or _subdivisions_of_people(text, gazetteer)
+    subdivisions = gazetteer.subdivisions(text) or (() if candidates else _subdivisions_of_people(text, gazetteer))
     if (local := _holding(subdivisions, [t.place for t in geography.toponyms], countries)) is not None:
         return _subdivision_place((local,), candidates, framing, countries, text)  # "Florida" beside its towns
     if subdivisions and not _namesake_town(key, candidates, subdivisions, framing):
@@ -237,10 +237,8 @@ def resolve_name(
 
 def _subdivisions_of_people(text: str, gazetteer: Gazetteer) -> tuple[Subdivision, ...]:
     """The subdivisions whose people ``text`` names by an English suffix on the whole name: "Ohioans",
-    "Minnesotans", "Dagestani" (not "Ontarians", whose stem drops a letter); none for a word the gazetteer
-    holds as a place."""
-    if gazetteer.candidates(text):
-        return ()
+    "Minnesotans", "Dagestani" (not "Ontarians", whose stem drops a letter). Asked only of a word the
+    gazetteer holds as no place."""
     for suffix in _PEOPLE_SUFFIXES:
         stem = text.removesuffix(suffix)
         if len(stem) < len(text) and len(stem) > 2 and (found := gazetteer.subdivisions(stem)):
@@ -444,7 +442,7 @@ def _town_in_county(
     a state the article names that the county is not in ("Charleston" beside West Virginia stays there)."""
     place = toponym.place
     candidates = [c for c in gazetteer.candidates(toponym.text) if name_key(c.name) == key]
-    current = next((c for c in candidates if (c.latitude, c.longitude) == (place.latitude, place.longitude)), None)
+    current = _entry_at(candidates, place)
     if current is not None and any(_county_distance(current, county, countries) <= COUNTY_KM for county in counties):
         return None
     nearest = min(
@@ -546,12 +544,16 @@ def _nearer_pick(
     candidates = gazetteer.candidates(toponym.text)
     if len(candidates) < 2:
         return None
-    place = toponym.place
-    current = next((c for c in candidates if (c.latitude, c.longitude) == (place.latitude, place.longitude)), None)
+    current = _entry_at(candidates, toponym.place)
     if current is None:
         return None
     best = _closest_best(_pool(candidates, current, framing), key, framing, others)
     return None if best is current else best
+
+
+def _entry_at(candidates: Sequence[GazetteerEntry], place: Place) -> GazetteerEntry | None:
+    """The candidate ``place`` was made from (the one at its point), if any."""
+    return next((c for c in candidates if (c.latitude, c.longitude) == (place.latitude, place.longitude)), None)
 
 
 def _pool(candidates: Sequence[GazetteerEntry], pick: GazetteerEntry, framing: Framing) -> Sequence[GazetteerEntry]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitroom.time.lexicon import MODIFIERS, MONTHS, NUMBER, NUMBER_WORDS, UNITS
+from sitroom.time.lexicon import MODIFIERS, MONTHS, NUMBER, NUMBER_WORDS, UNITS, WEEKDAYS
 
 _MONTH = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -171,17 +171,16 @@ _COMPILED = tuple((kind, re.compile(rf"\b(?:{pattern})", re.IGNORECASE)) for kin
 # or no weekday. Each is a plain substring test of the lower-cased text. A kind not listed always runs.
 _UNIT_STEMS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year",
                "decade", "centur", "millenni")  # fmt: skip
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_STEMS = tuple(month[:3] for month in MONTHS)  # every spelling of a month starts so: "Sept."
 _DAY_PARTS = ("morning", "afternoon", "evening", "night")
 _DIGITS = tuple("0123456789")
 _KIND_NEEDS: dict[str, tuple[str, ...]] = {
     "date": _MONTH_STEMS,
     "date_range": _MONTH_STEMS,
     "month": _MONTH_STEMS,
-    "weekday_date": _WEEKDAYS,
-    "weekday": _WEEKDAYS,
-    "weekday_set": _WEEKDAYS,
+    "weekday_date": WEEKDAYS,
+    "weekday": WEEKDAYS,
+    "weekday_set": WEEKDAYS,
     "numeric_date": _DIGITS,
     "year": _DIGITS,
     "decade": _DIGITS,
@@ -237,14 +236,11 @@ def find_timexes(text: str, offset: int = 0) -> list[RawTimex]:
     """All temporal expressions in ``text``, in order, none overlapping; offsets are shifted by ``offset``."""
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     lowered = text.lower()
-    held: dict[str, bool] = {}  # does the text hold one of the words every expression of the kind holds?
+    # does the text hold one of the words every expression of the kind holds?
+    held = {kind: any(word in lowered for word in words) for kind, words in _KIND_NEEDS.items()}
     for priority, (kind, pattern) in enumerate(_COMPILED):
-        needs = _KIND_NEEDS.get(kind)
-        if needs is not None:
-            if kind not in held:
-                held[kind] = any(word in lowered for word in needs)
-            if not held[kind]:
-                continue
+        if not held.get(kind, True):
+            continue
         for match in pattern.finditer(text):
             start, end = _extent(match, text)
             if end > start and not _rejected(kind, match, text):
