@@ -664,3 +664,73 @@ def test_a_gold_toponym_that_names_a_people_is_their_place(
     geography = resolve_document(nlp(f"{people} officials met on Tuesday."), gazetteer, load_countries())
     place = resolve_name(people, geography, gazetteer, load_countries())
     assert place is not None and name in place.name and place.country == country
+
+
+def test_iso_names_and_names_joined_by_of(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(
+        nlp,
+        gazetteer,
+        "Cholera spread from Côte d'Ivoire to the Republic of the Congo, then to the Democratic Republic of the "
+        "Congo and the Isle of Man. Rebels clashed with troops in eastern Congo.",
+    )
+    assert found["Côte d'Ivoire"].country == "Ivory Coast"  # ISO's name, ACLED's "Ivory Coast"
+    assert found["Republic of the Congo"].country == "Republic of the Congo"  # whole, not its last word
+    assert found["Democratic Republic of the Congo"].country == "Democratic Republic of the Congo"
+    assert found["Isle of Man"].country == "Isle of Man"  # not Man, Ivory Coast
+    assert found["Congo"].country == "Democratic Republic of the Congo"
+
+
+def test_the_city_of_a_town_is_the_town(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(
+        nlp, gazetteer, "A thief stole tools from the City of Richmond's depot in Madison County, Kentucky."
+    )
+    assert "City of Richmond" not in found  # GeoNames' "City of Richmond" is in Minnesota
+    assert found["Richmond"].admin1 == "Kentucky"
+
+
+def test_a_state_of_the_articles_country_beats_a_metropolis_abroad(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(
+        nlp,
+        gazetteer,
+        "Horses in quarantine in New South Wales and at the Spotswood station in Victoria tested positive, "
+        "Australian officials said, and racing in Australia was cancelled.",
+    )
+    assert (found["Victoria"].country, found["Victoria"].precision) == ("Australia", GeoPrecision.REGION)
+    found = _places(nlp, gazetteer, "Ferries to Victoria were halted as a typhoon neared Hong Kong.")
+    assert found["Victoria"].country == "Hong Kong"
+
+
+def test_a_prominent_state_frames_its_country_over_minor_namesakes(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(
+        nlp,
+        gazetteer,
+        "He was taken to a hospital in Frederick, Maryland, where he died. The attacks targeted politicians in "
+        "Washington DC and the media in New York City and Florida.",
+    )
+    assert (found["Maryland"].country, found["Maryland"].admin1) == ("United States", "Maryland")  # not Liberia's
+    assert (found["Florida"].country, found["Florida"].precision) == ("United States", GeoPrecision.REGION)
+
+
+def test_a_state_named_beside_its_towns_is_the_state(nlp: Language, gazetteer: GeonamesStore) -> None:
+    found = _places(
+        nlp,
+        gazetteer,
+        "Florida Attorney General Bill McCollum ran ads in Tampa, Orlando and Jacksonville. The Florida "
+        "Democratic Party said the ads cost $650,000 in Tallahassee and Pensacola.",
+    )
+    assert (found["Florida"].admin1, found["Florida"].precision) == ("Florida", GeoPrecision.REGION)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Cases were found in Oregon, Tennessee, Utah, Washington and Wisconsin.", "Washington"),
+        ("Officials are investigating cases in Washington, Pennsylvania and California.", "Washington"),
+        ("The first case was discovered in the state of Washington last year.", "Washington"),
+        ("People came from as far as Texas and Washington, D.C. to see him.", "District of Columbia"),
+    ],
+)
+def test_washington_in_a_list_of_states_is_the_state(
+    nlp: Language, gazetteer: GeonamesStore, text: str, admin1: str
+) -> None:
+    assert _places(nlp, gazetteer, text)["Washington"].admin1 == admin1

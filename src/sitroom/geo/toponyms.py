@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,9 @@ METROPOLIS_POPULATION = 500_000
 # Natural Earth's scalerank of the most prominent subdivisions (US states, Canadian provinces, Indian states):
 # only a metropolis elsewhere is meant by their bare names ("Virginia" is no town in South Africa).
 PROMINENT_SUBDIVISION_RANK = 2
+# The scalerank from which a subdivision is minor (a Liberian county, a Uruguayan department): a name shared by a
+# prominent subdivision and only minor ones frames the prominent one's country ("Maryland" frames the US).
+MINOR_SUBDIVISION_RANK = 6
 # How often an article must name a town, and more than twice as often as any other, for it to be what the
 # article is about (the place of a figure that names none: "More than 5,600 have fled their homes").
 MAIN_TOWN_MENTIONS = 3
@@ -128,7 +132,9 @@ _DATELINE_MARKS = {"—", "–", "--", "-", "(", ","}  # what follows a dateline
 _PARTICLES = {
     "-", "'s", "’s", "al", "el", "e", "i", "ez", "es", "ed", "ad", "ar", "as", "ash", "at", "az", "ul", "ur", "de",
     "del", "la", "le", "les", "du", "des", "da", "do", "dos", "di", "bin", "ibn", "abu", "bani", "sur", "am", "an",
+    "of", "the",  # "Republic of the Congo", "Isle of Man", "Bay of Bengal"
 }  # fmt: skip
+_LINKS = {"of", "the"}  # English words inside a name, which the longest name may hold beyond MAX_TOPONYM_TOKENS
 # Direction words between a locative preposition and a name: "in central Tunis", "in northern Aleppo".
 _DIRECTIONS = {
     "central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
@@ -198,6 +204,8 @@ def resolve_document(
     found = _by_proximity(find_toponyms(doc, gazetteer, countries, framing), gazetteer, countries, framing)
     found = _countries_told_locally(found, gazetteer, countries, framing)
     found = _towns_of_named_counties(found, gazetteer, countries, framing)
+    found = _states_of_their_towns(found, gazetteer, countries, framing)
+    found = _states_in_lists(doc, found, gazetteer, countries, framing)
     toponyms = tuple(_parts_of_towns(doc, _with_capitals(doc, found, gazetteer, countries), gazetteer, countries))
     return DocumentGeography(toponyms, _main_countries(context, toponyms, countries), framing)
 
@@ -422,6 +430,76 @@ def _towns_of_named_counties(
             decided[asked] = _town_in_county(toponym, asked[0], counties, gazetteer, countries, framing)
         if (town := decided[asked]) is not None:
             out[i] = dataclasses.replace(toponym, place=town)
+    return out
+
+
+def _states_of_their_towns(
+    toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+) -> list[Toponym]:
+    """A town called by the name of a state that holds two or more of the article's places, and that it does
+    not lie in, is that state: "Florida" beside Tampa and Orlando is the state, not the village in New York;
+    "Kandahar" beside towns of Kandahar province stays the city, which lies in it."""
+    places = [t.place for t in toponyms]
+    if sum(p.admin1 is not None for p in places) < 2:
+        return toponyms
+    out = list(toponyms)
+    decided: dict[str, Place | None] = {}
+    for i, toponym in enumerate(toponyms):
+        place = toponym.place
+        if place.precision != GeoPrecision.LOCALITY or toponym.part_of_town:
+            continue
+        key = name_key(toponym.text)
+        if key not in decided:
+            state = _holding(gazetteer.subdivisions(toponym.text), places, countries)
+            decided[key] = (
+                None
+                if state is None
+                else _subdivision_place((state,), gazetteer.candidates(toponym.text), framing, countries, toponym.text)
+            )
+        state_place = decided[key]
+        if state_place is not None and (place.country, place.admin1) != (state_place.country, state_place.admin1):
+            out[i] = dataclasses.replace(toponym, place=state_place)
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+
+
+def _states_in_lists(
+    doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+) -> list[Toponym]:
+    """A town listed beside states of its country is the state of its name, if there is one that the town does
+    not lie in: "Utah, Washington and Wisconsin" names Washington state, not the capital in its district; but
+    "Texas and Washington, D.C." names the capital, as its district follows it."""
+    text = doc.text
+    out = list(toponyms)
+    for i, toponym in enumerate(toponyms):
+        place = toponym.place
+        if place.precision != GeoPrecision.LOCALITY or toponym.part_of_town:
+            continue
+        neighbours = [
+            other.place
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(toponyms)
+            and (other := toponyms[j]).place.country == place.country
+            and is_subdivision(other.place)
+            and _LIST_GAP.fullmatch(text[min(other.end, toponym.end) : max(other.start, toponym.start)])
+        ]
+        if not neighbours:
+            continue
+        span = doc.char_span(toponym.start, toponym.end)
+        if span is not None and any(s.name == place.admin1 for s in _subdivisions_after(span, gazetteer)):
+            continue
+        owner = countries.by_name(place.country)
+        states = tuple(
+            s for s in gazetteer.subdivisions(toponym.text)
+            if owner is not None and s.country == owner.iso2 and s.name != place.admin1
+        )  # fmt: skip
+        if states:
+            candidates = gazetteer.candidates(toponym.text)
+            out[i] = dataclasses.replace(
+                toponym, place=_subdivision_place(states, candidates, framing, countries, toponym.text)
+            )
     return out
 
 
@@ -717,6 +795,7 @@ def _context_countries(
             subdivisions = tuple(s for s in _subdivisions_named(ent, gazetteer) if not s.lower)
             if subdivisions and not _prominent(subdivisions) and _names_a_city_elsewhere(ent, subdivisions, gazetteer):
                 continue  # "Alexandria": a city, and not only Egypt's, as often as the governorate
+            subdivisions = _prominent_over_minor(subdivisions)
             owners = {s.country for s in subdivisions}
             if len(owners) == 1:
                 owner = owners.pop()
@@ -724,6 +803,14 @@ def _context_countries(
                 by_name.add(owner)
                 areas.update((s.country, s.top_code) for s in subdivisions)
     return counts, frozenset(by_name), frozenset(areas), frozenset(spelled)
+
+
+def _prominent_over_minor(subdivisions: tuple[Subdivision, ...]) -> tuple[Subdivision, ...]:
+    """The prominent ones of ``subdivisions`` where all the others are minor ("Maryland": the US state, not
+    Liberia's county); else all of them."""
+    prominent = tuple(s for s in subdivisions if s.rank is not None and s.rank <= PROMINENT_SUBDIVISION_RANK)
+    minor = all(s in prominent or (s.rank or MINOR_SUBDIVISION_RANK) >= MINOR_SUBDIVISION_RANK for s in subdivisions)
+    return prominent if prominent and minor else subdivisions
 
 
 def _prominent(subdivisions: tuple[Subdivision, ...]) -> bool:
@@ -775,10 +862,13 @@ def _match_at(
         run.append(following)
     for length in range(len(run), 0, -1):
         words = run[:length]
-        if (length > MAX_TOPONYM_TOKENS and sum(t.text != "-" for t in words) > MAX_TOPONYM_TOKENS) or not _is_name(
-            words, doc
-        ):
-            continue  # "Saint-Quentin-Fallavier" is five tokens but three words
+        if (
+            length > MAX_TOPONYM_TOKENS
+            and sum(t.text != "-" and t.lower_ not in _LINKS for t in words) > MAX_TOPONYM_TOKENS
+        ) or not _is_name(words, doc):
+            continue  # "Saint-Quentin-Fallavier" is five tokens but three words, as "Republic of the Congo" is
+        if length > 2 and words[1].lower_ == "of" and words[0].lower_ in _TOWN_NOUNS and words[0].lower_ != "port":
+            continue  # "the City of Richmond" is Richmond (GeoNames' "City of Richmond" is in Minnesota)
         text = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text  # span.text, without a new Span
         if length > 1 and name_key(text) in not_place_names():
             return None, i + length
@@ -818,7 +908,12 @@ def _may_continue_name(token: Token) -> bool:
     if token.is_sent_start and not token.text[:1].islower():
         return False  # but a lower-case particle starts no sentence, whatever the parser says ("Qala i Naw")
     text = token.text
-    return text[:1].isupper() or token.lower_ in _PARTICLES or text in _JOINERS or text.endswith(".")
+    return text[:1].isupper() or token.lower_ in _PARTICLES or text in _JOINERS or text.endswith(".") or _elided(text)
+
+
+def _elided(text: str) -> bool:
+    """A French word with an elided article or preposition before a name: "d'Ivoire", "d’Azur", "l'Oise"."""
+    return len(text) > 2 and text[0] in "dlDL" and text[1] in "'’" and text[2].isupper()
 
 
 def _starts_name(token: Token) -> bool:
@@ -843,9 +938,9 @@ def _is_name(words: list[Token], doc: Doc) -> bool:
         following = doc[after.i + 1] if after.i + 1 < len(doc) else None
         # "US-backed", "Shia-dominated": modifiers, not places; "the Bamenda-Ndop road" names two places
         return following is not None and following.text[:1].isupper()
-    if any(t.text[0].islower() and t.lower_ not in _PARTICLES for t in words[1:-1]):
+    if any(t.text[0].islower() and t.lower_ not in _PARTICLES and not _elided(t.text) for t in words[1:-1]):
         return False
-    return first.text[0].isupper() and (last.text[0].isupper() or last.lower_ in ("al", "el"))
+    return first.text[0].isupper() and (last.text[0].isupper() or last.lower_ in ("al", "el") or _elided(last.text))
 
 
 def _resolve_span(
@@ -962,9 +1057,10 @@ def _namesake_town(
     def inside(town: GazetteerEntry) -> bool:  # where GeoNames codes admin1 with ISO letters, it can tell
         return _coded_in(town, subdivisions)
 
-    def elsewhere(town: GazetteerEntry) -> bool:  # a metropolis whatever the article names
+    def elsewhere(town: GazetteerEntry) -> bool:  # a metropolis, unless the article is about another country
         if town.population >= METROPOLIS_POPULATION:
-            return True
+            # "Victoria" in a report that names Australia is its state, not the city of Hong Kong
+            return not (prominent and foreign_ruled_out and town.country not in known)
         if prominent or town.population < FOREIGN_TOWN_POPULATION:
             return False
         return not (foreign_ruled_out and town.country not in named)
@@ -986,18 +1082,27 @@ def _accept_subdivision(span: Span, subdivisions: tuple[Subdivision, ...], frami
 
 
 def _of_the_kind_named(span: Span, subdivisions: tuple[Subdivision, ...]) -> tuple[Subdivision, ...]:
-    """'Plateau State' is Nigeria's state, not Benin's department: the subdivisions of the kind the next
-    word names, where any is."""
-    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    named = tuple(s for s in subdivisions if s.kind.lower() == after)
+    """'Plateau State' is Nigeria's state, not Benin's department, and 'the state of Washington' is not the
+    District of Columbia: the subdivisions of the kind the next word, or the noun before 'of', names, where
+    any is."""
+    doc = span.doc
+    kinds = {doc[span.end].lower_} if span.end < len(doc) else set()
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        kinds.add(doc[span.start - 2].lower_)
+    named = tuple(s for s in subdivisions if s.kind.lower() in kinds)
     return named or subdivisions
 
 
 def _best_subdivision(subdivisions: tuple[Subdivision, ...], framing: Framing) -> Subdivision:
-    """Punjab in Pakistan or in India: the one the article's countries point to, else the first."""
+    """Punjab in Pakistan or in India: the one the article's countries point to, else the most prominent."""
     return max(
         subdivisions,
-        key=lambda s: (s.country in framing.by_name, framing.named.get(s.country, 0), s.country in framing.homes),
+        key=lambda s: (
+            s.country in framing.by_name,
+            framing.named.get(s.country, 0),
+            s.country in framing.homes,
+            -(s.rank or MINOR_SUBDIVISION_RANK),  # else the more prominent: Maryland, US before Maryland, Liberia
+        ),
     )
 
 
