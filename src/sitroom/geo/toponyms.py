@@ -463,6 +463,19 @@ def _states_of_their_towns(
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+_MAX_LIST_GAP = len(", and ")
+
+
+def _text_between(doc: Doc, start: int, end: int) -> str:
+    """The characters of ``doc`` from offset ``start`` to ``end``, where ``start`` ends a token."""
+    token = doc.char_span(start - 1, start, alignment_mode="expand")
+    if token is None:
+        return ""
+    out, i = [], token.end - 1
+    while i < len(doc) and doc[i].idx < end:
+        out.append(doc[i].text_with_ws)
+        i += 1
+    return "".join(out)[start - doc[token.end - 1].idx : end - doc[token.end - 1].idx]
 
 
 def _states_in_lists(
@@ -471,21 +484,21 @@ def _states_in_lists(
     """A town listed beside states of its country is the state of its name, if there is one that the town does
     not lie in: "Utah, Washington and Wisconsin" names Washington state, not the capital in its district; but
     "Texas and Washington, D.C." names the capital, as its district follows it."""
-    text = doc.text
     out = list(toponyms)
     for i, toponym in enumerate(toponyms):
         place = toponym.place
         if place.precision != GeoPrecision.LOCALITY or toponym.part_of_town:
             continue
-        neighbours = [
-            other.place
+        gaps = [
+            (min(other.end, toponym.end), max(other.start, toponym.start))
             for j in (i - 1, i + 1)
             if 0 <= j < len(toponyms)
             and (other := toponyms[j]).place.country == place.country
             and is_subdivision(other.place)
-            and _LIST_GAP.fullmatch(text[min(other.end, toponym.end) : max(other.start, toponym.start)])
+            and 0 < abs(other.start - toponym.start) - len(other.text if j < i else toponym.text) <= _MAX_LIST_GAP
         ]
-        if not neighbours:
+        # Doc.text rebuilds the text from every token: read only the few characters between the names
+        if not any(_LIST_GAP.fullmatch(_text_between(doc, start, end)) for start, end in gaps):
             continue
         span = doc.char_span(toponym.start, toponym.end)
         if span is not None and any(s.name == place.admin1 for s in _subdivisions_after(span, gazetteer)):
