@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from sitroom.errors import InputError
-from sitroom.geo import GeonamesStore, rank_candidates
+from sitroom.geo import GeonamesStore, geonames_store, rank_candidates
 from sitroom.geo.distance import haversine_km
+from sitroom.geo.gazetteer import name_key
 from sitroom.geo.geonames_dump import import_file
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "gazetteer"
@@ -57,6 +58,19 @@ def test_imported_places_are_found_by_any_spelling_with_their_admin_names(tmp_pa
     (erbil,) = [c for c in store.candidates("Arbil") if c.population > 100_000]
     assert erbil.admin1 == "Erbil" and erbil.country == "IQ"
     assert store.admin_name("IQ", "08") == "Duhok"
+
+
+def test_may_name_rules_out_only_names_the_store_lacks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _bare_store(tmp_path)
+    import_file(store, SHARED / "admin1CodesASCII.txt")
+    assert not store.may_name(name_key("Telafer"))
+    assert store.may_name(name_key("Nineveh"))  # a province, before any town is imported
+    import_file(store, SHARED / "cities500_IQ_SY.csv")
+    assert store.may_name(name_key("Telafer")) and store.may_name(name_key("Tall 'Afar"))
+    assert not store.may_name(name_key("Obama")) and store.candidates("Obama") == ()
+    monkeypatch.setattr(geonames_store, "_KEYS_IN_MEMORY", 10)
+    big = GeonamesStore.open(store.path, min_population=None)
+    assert big.may_name(name_key("Obama"))  # keys too many to hold: nothing is ruled out without a query
 
 
 def test_a_second_import_of_the_same_files_changes_nothing(tmp_path: Path) -> None:

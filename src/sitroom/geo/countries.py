@@ -73,6 +73,10 @@ class CountryTable:
         code = self._names.get(name_key(text))
         return self._countries.get(code) if code else None
 
+    def has_key(self, key: str) -> bool:
+        """Whether a country or continent has a name whose :func:`name_key` is ``key``."""
+        return key in self._names or key in self._continents
+
     def continent(self, text: str) -> Continent | None:
         """The continent or world region ``text`` names ("Africa", "South America", "Middle East"), or None."""
         return self._continents.get(name_key(text))

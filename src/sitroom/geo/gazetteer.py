@@ -73,6 +73,11 @@ class Gazetteer(Protocol):
         """First-level subdivisions (states, provinces, governorates) called ``name``."""
         ...
 
+    def may_name(self, key: str) -> bool:
+        """False only where no entry or subdivision has the :func:`name_key` ``key``: a cheap test that lets
+        the toponym finder pass over the many capitalised words that name nothing."""
+        ...
+
 
 def prominence(entry: GazetteerEntry, key: str) -> float:
     """How likely a bare mention with :func:`name_key` ``key`` means ``entry``: log population, plus a bonus

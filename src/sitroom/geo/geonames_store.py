@@ -171,6 +171,10 @@ class GeonamesStore:
     def subdivisions(self, name: str) -> tuple[Subdivision, ...]:
         return self._subdivisions.named(name)
 
+    def may_name(self, key: str) -> bool:
+        known = self._known
+        return known is None or key in known or self._subdivisions.has_key(key)
+
     def admin_name(self, country: str, *codes: str) -> str | None:
         """The name of the admin area ``country.code1[.code2]`` ("IQ.08" is Dahuk), where it is known."""
         row = self._connection.execute(

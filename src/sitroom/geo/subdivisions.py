@@ -64,6 +64,10 @@ class SubdivisionTable:
         """The subdivisions called ``text`` ("Borno", "Punjab": one in Pakistan, one in India)."""
         return self._by_key.get(name_key(text), ())
 
+    def has_key(self, key: str) -> bool:
+        """Whether some subdivision's name has the :func:`~sitroom.geo.gazetteer.name_key` ``key``."""
+        return key in self._by_key
+
 
 # (country, GeoNames admin1 code, mean latitude, mean longitude, towns) of the gazetteer's towns
 AreaMean = tuple[str, str, float, float, int]

@@ -285,13 +285,13 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, countries: CountryTable, frami
     counties = listed_counties(doc, gazetteer)
     after = 0
     for i in _capitalised(doc):  # most tokens start no name: only capitalised ones become Token objects
-        if i < after or not _starts_name(doc[i]):
+        if i < after or not _starts_name(token := doc[i]):
             continue
         match: tuple[Toponym | None, int] | None = None
         if i in counties:
             match = _listed_county(doc, counties[i], countries, framing)
         else:
-            match = _match_at(doc, i, ands, gazetteer, countries, framing)
+            match = _match_at(token, ands, gazetteer, countries, framing)
         if match is not None:
             if match[0] is not None:
                 found.append(match[0])
@@ -659,22 +659,24 @@ def _closest_best(
     """The entry of ``pool`` that its score and its closeness to the points ``others`` rank first."""
     scores = [(_score(c, key, framing), c) for c in pool]
     floor = max(score for score, _ in scores) - PROXIMITY_WEIGHT  # closeness adds at most that much
-    ranked = [(score + _closeness(c, others), c) for score, c in scores if score >= floor]
+    kept = [(score, c) for score, c in scores if score >= floor]
+    closeness = _closeness([c for _, c in kept], others)
+    ranked = [(score + near, c) for (score, c), near in zip(kept, closeness, strict=True)]
     return max(ranked, key=lambda pair: pair[0])[1]
 
 
-def _closeness(entry: GazetteerEntry, points: list[tuple[float, float, float]]) -> float:
-    """PROXIMITY_WEIGHT for a place at another of the article's places, falling off with the distance (by e
-    every PROXIMITY_KM), less that place's shortfall (0 for a place chosen, more for another name's lower
-    candidate); the best over ``points`` (latitude, longitude, shortfall), and 0 at least. Distances are
-    equirectangular, scaled at the entry's latitude: within a few hundred kilometres, where the weight
-    matters, they are haversine's to a few per cent."""
-    scale = math.cos(math.radians(entry.latitude))
-    best = 0.0
-    for lat, lon, discount in points:
-        d = math.sqrt((lat - entry.latitude) ** 2 + (((lon - entry.longitude + 180.0) % 360.0 - 180.0) * scale) ** 2)
-        best = max(best, PROXIMITY_WEIGHT * math.exp(-d * _KM_PER_DEGREE / PROXIMITY_KM) - discount)
-    return best
+def _closeness(entries: Sequence[GazetteerEntry], points: list[tuple[float, float, float]]) -> list[float]:
+    """For each entry, PROXIMITY_WEIGHT for a place at another of the article's places, falling off with the
+    distance (by e every PROXIMITY_KM), less that place's shortfall (0 for a place chosen, more for another
+    name's lower candidate); the best over ``points`` (latitude, longitude, shortfall), and 0 at least.
+    Distances are equirectangular, scaled at the entry's latitude: within a few hundred kilometres, where
+    the weight matters, they are haversine's to a few per cent. One array operation for all the entries."""
+    at = numpy.array([(e.latitude, e.longitude) for e in entries], dtype=float).reshape(-1, 2)
+    to = numpy.array(points, dtype=float).reshape(-1, 3)
+    north = to[:, 0] - at[:, :1]
+    east = ((to[:, 1] - at[:, 1:] + 180.0) % 360.0 - 180.0) * numpy.cos(numpy.radians(at[:, :1]))
+    weight = PROXIMITY_WEIGHT * numpy.exp(-numpy.hypot(north, east) * _KM_PER_DEGREE / PROXIMITY_KM) - to[:, 2]
+    return numpy.maximum(weight.max(axis=1, initial=0.0), 0.0).tolist()  # type: ignore[no-any-return]
 
 
 def _with_capitals(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable) -> list[Toponym]:
@@ -779,13 +781,15 @@ def _context_countries(
     spelled: set[str] = set()
     ents = doc.ents  # built by a pass over every token: ask once
     inside_names = {i for e in ents if len(e) > 1 and e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
-    for token in (doc[i] for i in _capitalised(doc)):
-        if (token.is_title or token.is_upper) and token.i not in inside_names:
-            text = token.text
+    strings, orths = doc.vocab.strings, doc.to_array("ORTH")
+    for i in _capitalised(doc):
+        text = strings[orths[i]]  # a word's text without a Token object: few capitalised words name a country
+        if (text.istitle() or text.isupper()) and i not in inside_names:
             named = countries.by_name(text)
             country = named or countries.by_demonym(text)
             if country is None:
                 continue
+            token = doc[i]
             first = token
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head  # "the Pakistani, Indian and Iranian consulates"
@@ -796,15 +800,18 @@ def _context_countries(
             if named:
                 by_name.add(named.iso2)
     for ent in ents:
+        placed = ent.label_ in _PLACE_LABELS
+        if not placed and not _after_subdivision_noun(ent):
+            continue  # most entities are people, dates and numbers
         text, first_word = ent.text, ent[0].lower_
         name = text[4:] if first_word == "the" else text  # "the Central African Republic"
         if first_word in _DIRECTIONS and not countries.by_name(name):
             name = ent[1:].text  # "Northern Ecuador", but "North Korea"
-        if len(ent) > 1 and ent.label_ in _PLACE_LABELS and (country := countries.by_name(name)):
+        if len(ent) > 1 and placed and (country := countries.by_name(name)):
             counts[country.iso2] += 1
             by_name.add(country.iso2)
             spelled.add(country.iso2)
-        elif ent.label_ in _PLACE_LABELS or _after_subdivision_noun(ent):
+        else:
             subdivisions = tuple(s for s in _subdivisions_named(ent, gazetteer) if not s.lower)
             if subdivisions and not _prominent(subdivisions) and _names_a_city_elsewhere(ent, subdivisions, gazetteer):
                 continue  # "Alexandria": a city, and not only Egypt's, as often as the governorate
@@ -844,8 +851,8 @@ def _names_a_city_elsewhere(ent: Span, subdivisions: tuple[Subdivision, ...], ga
 
 def _after_subdivision_noun(ent: Span) -> bool:
     """'the department of Norte de Santander' (tagged ORG)."""
-    before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start]]
-    return len(before) == 2 and before[1] == "of" and before[0] in _SUBDIVISION_NOUNS
+    doc, start = ent.doc, ent.start
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _SUBDIVISION_NOUNS
 
 
 def _subdivisions_named(ent: Span, gazetteer: Gazetteer) -> tuple[Subdivision, ...]:
@@ -861,20 +868,27 @@ def _subdivisions_named(ent: Span, gazetteer: Gazetteer) -> tuple[Subdivision, .
 
 
 def _match_at(
-    doc: Doc, i: int, ands: frozenset[int], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
+    first: Token, ands: frozenset[int], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
 ) -> tuple[Toponym | None, int] | None:
-    """The toponym starting at token ``i`` (which starts a name) and the index after it; (None, after) for a
+    """The toponym starting at ``first`` (which starts a name) and the index after it; (None, after) for a
     name that is known not to be a place ("Niger Delta"), so that no part of it is taken for one ("Niger").
     ``ands``: where the document says "and"."""
+    doc, i = first.doc, first.i
     joined = _joined_name(doc, i, ands, gazetteer, countries, framing)
     if joined is not None:
         return joined
-    run = [doc[i]]  # the run of tokens a name can span: capitalised words, particles and joiners
+    run = [first]  # the run of tokens a name can span: capitalised words, particles and joiners
     limit = min(2 * MAX_TOPONYM_TOKENS, len(doc) - i)
     while len(run) < limit and _may_continue_name(following := doc[i + len(run)]):
         run.append(following)
+    texts = [t.text_with_ws for t in run]
     for length in range(len(run), 0, -1):
         words = run[:length]
+        text = "".join(texts[: length - 1]) + words[-1].text  # span.text, without a new Span
+        key = name_key(text)
+        unplaced = key in not_place_names()
+        if not unplaced and not countries.has_key(key) and not gazetteer.may_name(key):
+            continue  # most capitalised words name nothing: no need to look at them closer
         if (
             length > MAX_TOPONYM_TOKENS
             and sum(t.text != "-" and t.lower_ not in _LINKS for t in words) > MAX_TOPONYM_TOKENS
@@ -882,8 +896,7 @@ def _match_at(
             continue  # "Saint-Quentin-Fallavier" is five tokens but three words, as "Republic of the Congo" is
         if length > 2 and words[1].lower_ == "of" and words[0].lower_ in _TOWN_NOUNS and words[0].lower_ != "port":
             continue  # "the City of Richmond" is Richmond (GeoNames' "City of Richmond" is in Minnesota)
-        text = "".join(t.text_with_ws for t in words[:-1]) + words[-1].text  # span.text, without a new Span
-        if length > 1 and name_key(text) in not_place_names():
+        if length > 1 and unplaced:
             return None, i + length
         span = doc[i : i + length]
         place = _resolve_span(span, gazetteer, countries, framing, text)
@@ -1237,7 +1250,8 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
     labels = {t.ent_type_ for t in span} - {""}
     ranked = [code for code, _ in framing.named.most_common()]
     known = set(ranked[:CONTEXT_COUNTRIES]) | framing.homes
-    own = [c for c in candidates if name_key(c.name) == name_key(span.text)]
+    key = name_key(span.text)
+    own = [c for c in candidates if name_key(c.name) == key]
     if span[-1].lower_ in _COUNTY_NOUNS and any(c.feature_code == "ADM2" for c in candidates):
         return True  # "Douglas County" also in "the Douglas County Sheriff's Office"
     if _continues_name(span, countries):  # "Bala" of "Bala Murghab", but a city in "the Jerusalem Light Rail"
@@ -1251,7 +1265,6 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
             return True  # "Taliban militants attacked ... Qala i Naw"
         if not ranked and "GPE" in labels and len({c.country for c in candidates}) == 1:
             return True  # "near Chibok": a town the gazetteer lists without a population
-        key = name_key(span.text)
         if (
             "GPE" in labels and len({c.country for c in candidates}) == 1 and _place_cue(span) in ("located", "named")
             and any(c.population >= TOWN_POPULATION and name_key(c.name) == key for c in candidates)
@@ -1273,7 +1286,6 @@ def _accept(span: Span, candidates: tuple[GazetteerEntry, ...], framing: Framing
             return any(c.population >= least for c in candidates)
         # "The attack occurred in Silvan" (PERSON), "the Jalalabad suicide bombing": a town of its own name,
         # and no one's possession; not "Twin bombings" (Thuin) or "the Taliban ambush" (Bozhüyük)
-        key = name_key(span.text)
         owned = span.end < len(span.doc) and span.doc[span.end].text in _JOINERS
         return not owned and any(c.population >= TOWN_POPULATION and name_key(c.name) == key for c in candidates)
     main = set(ranked[:MAIN_COUNTRIES]) | framing.homes
