@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -86,6 +87,13 @@ _COMPILED = {
                                   ("injured", _INJURED_GATES, _INJURED_PATTERNS))
 }  # fmt: skip
 _SINGLE = tuple(re.compile(p) for p in _SINGLE_KILLED_PATTERNS)
+# Where a count can begin: every position at which QUANTITY matches. A pattern that opens with its count can
+# match only there, so it is tried at those few positions instead of searched for at every character.
+_QUANTITY_AT = re.compile(rf"(?=(?:{_Q2}))", re.IGNORECASE)
+_OPENS_WITH_COUNT = frozenset(
+    pattern for patterns in _COMPILED.values() for _, pattern in patterns
+    if pattern.pattern.startswith(f"(?P<q>(?:{_Q}))")
+)  # fmt: skip
 # A count inside an "including" phrase is part of a count already read, never added to it.
 _OTHERS = re.compile(r"\s+(?:others?|more)\b", re.IGNORECASE)
 # The phrase may list several parts: "16 people dead including 12 soldiers and four tribal elders".
@@ -137,11 +145,14 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     found = [Casualty(v.figure, v.civilian, v.verb) for v in parsed]
     covered = [span for v in parsed for span in v.spans] + agent_spans(sent)
     sentence, offset = sent.text, sent.start_char
+    starts: list[int] | None = None  # where counts can begin, found once the first pattern needs them
     for kind, patterns in _COMPILED.items():
         for gate, pattern in patterns:
             if gate.search(sentence) is None:
                 continue
-            for match in _matches(pattern, sentence, covered, offset):
+            if pattern in _OPENS_WITH_COUNT and starts is None:
+                starts = [m.start() for m in _QUANTITY_AT.finditer(sentence)]
+            for match in _matches(pattern, sentence, covered, offset, starts if pattern in _OPENS_WITH_COUNT else None):
                 count = _count(match.group("q"))
                 start = match.start("q")
                 end = match.end("q2") if match.groupdict().get("q2") else match.end("q")
@@ -193,13 +204,18 @@ def _included(sentence: str, start: int, end: int) -> bool:
 
 
 def _matches(
-    pattern: re.Pattern[str], sentence: str, covered: list[tuple[int, int]], offset: int
+    pattern: re.Pattern[str],
+    sentence: str,
+    covered: list[tuple[int, int]],
+    offset: int,
+    starts: list[int] | None = None,
 ) -> Iterator[re.Match[str]]:
     """The pattern's matches whose counts no earlier reading covers. A match on a covered count is
     skipped without swallowing the text after it: in "left 102 dead and 508 injured" the injured
-    pattern first finds "102 ... injured", which is the killed count, then "508 injured"."""
+    pattern first finds "102 ... injured", which is the killed count, then "508 injured". ``starts``: the
+    only positions where the pattern can match, if known (the same matches as searching, found faster)."""
     pos = 0
-    while (match := pattern.search(sentence, pos)) is not None:
+    while (match := _search(pattern, sentence, pos, starts)) is not None:
         start = match.start("q")
         end = match.end("q2") if match.groupdict().get("q2") else match.end("q")
         if any(a < end + offset and start + offset < b for a, b in covered):
@@ -207,6 +223,16 @@ def _matches(
             continue
         yield match
         pos = max(match.end(), pos + 1)
+
+
+def _search(pattern: re.Pattern[str], sentence: str, pos: int, starts: list[int] | None) -> re.Match[str] | None:
+    """``pattern.search(sentence, pos)``, trying only ``starts`` (ascending) where they are given."""
+    if starts is None:
+        return pattern.search(sentence, pos)
+    for start in starts[bisect.bisect_left(starts, pos) :]:
+        if (match := pattern.match(sentence, start)) is not None:
+            return match
+    return None
 
 
 def _in_date(sent: Span, start: int, end: int) -> bool:
