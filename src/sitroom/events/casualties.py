@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from sitroom.events.figures import QUANTITY, Count, parse_count
 from sitroom.events.sides import side_in
 from sitroom.events.victims import agent_spans, in_date, parse_victims
+from sitroom.language.annotate import span_text
 from sitroom.model import Figure, Provenance
 
 _Q = QUANTITY.pattern
@@ -144,7 +145,7 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     parsed = parse_victims(sent, article_id)
     found = [Casualty(v.figure, v.civilian, v.verb) for v in parsed]
     covered = [span for v in parsed for span in v.spans] + agent_spans(sent)
-    sentence, offset = sent.text, sent.start_char
+    sentence, offset = span_text(sent), sent.start_char
     starts: list[int] | None = None  # where counts can begin, found once the first pattern needs them
     for kind, patterns in _COMPILED.items():
         for gate, pattern in patterns:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.labels import is_label
 from sitroom.events.modality import own_part
-from sitroom.language.annotate import doc_text
+from sitroom.language.annotate import doc_text, span_text
 from sitroom.model import Article, TimeExpression, TimePrecision
 from sitroom.time.lexicon import parse_number
 
@@ -164,7 +164,7 @@ def _through_chain(trigger: Token, timexes: tuple[TimeExpression, ...], article:
     expression in this sentence, or where the article mentions it before) gives this one's by the offset.
     """
     sent = trigger.sent
-    for match in _CHAIN.finditer(sent.text):
+    for match in _CHAIN.finditer(span_text(sent)):
         connector = _token_at(sent, sent.start_char + match.start("dir"))
         if connector is None:
             continue
@@ -254,7 +254,7 @@ def _date_of(word: Token, timexes: tuple[TimeExpression, ...], exclude: Span) ->
     for mention in mentions:
         timex = _governing(mention, timexes)
         if timex is not None and _distance(mention, timex, mention.doc)[1] <= _CLOSE:
-            return timex, f', in the sentence "{_clip(mention.sent.text)}"'
+            return timex, f', in the sentence "{_clip(span_text(mention.sent))}"'
     return None
 
 

@@ -38,7 +38,7 @@ from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import SUICIDE, TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.toponyms import DocumentGeography, country_place, is_subdivision, names_an_incident
-from sitroom.language.annotate import doc_text
+from sitroom.language.annotate import doc_text, span_text
 from sitroom.model import (
     Actor,
     Article,
@@ -309,7 +309,7 @@ def _with_suicide_attackers(ctx: EventContext, mentions: list[EventMention]) -> 
             updated.append(mention)
             continue
         done.add(start)
-        told = sent.text
+        told = span_text(sent)
         if sent.end < len(ctx.doc) and _continues(ctx, sent, (after := ctx.doc[sent.end].sent)):
             told += " " + after.text
         if attackers_counted(told):
@@ -349,7 +349,7 @@ def _standalone(ctx: EventContext, sent: Span, casualty: Casualty) -> Figure | N
     source = modality.source
     return dataclasses.replace(
         figure, place=place, date=date, time_precision=precision,
-        source=phrase(source).text if source is not None else None, sentence=sent.text.rstrip(),
+        source=phrase(source).text if source is not None else None, sentence=span_text(sent).rstrip(),
     )  # fmt: skip
 
 
@@ -676,7 +676,7 @@ def _code(
     return EventMention(
         id=_mention_id(ctx.article.id, trigger),
         provenance=Provenance(ctx.article.id, sent.start_char, sent.end_char),
-        sentence=sent.text.rstrip(),
+        sentence=span_text(sent).rstrip(),
         sentence_start=sent.start_char,
         trigger=trigger.text,
         trigger_start=trigger.head.doc[trigger.start].idx,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sitroom.language.annotate import span_text
 from sitroom.language.models import FINITE_TAGS
 
 
@@ -21,6 +22,8 @@ def in_a_label(head: Token) -> bool:
     """The token lies in a label, split off as its own sentence or, where the parse kept it, before a colon
     that no finite verb precedes."""
     sent = head.sent
+    if ":" not in span_text(sent):
+        return False  # no colon, no label: most sentences
     if is_label(sent):
         return True
     colon = next((t for t in sent if t.text == ":"), None)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from sitroom.language.annotate import doc_text, span_text
 
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo", "ca"}
 _IRREALIS = {
@@ -84,11 +86,12 @@ def _clause_chain(token: Token) -> list[Token]:
 
 def _non_event_reason(trigger: Token, chain: list[Token]) -> tuple[str, Token] | None:
     """Why the trigger's clause asserts no event, and the word that says so."""
-    if trigger.sent.text.rstrip().endswith("?"):
-        return "question", trigger.sent.root
-    if _inside_quotation(trigger):
+    sent = trigger.sent
+    if span_text(sent).rstrip().endswith("?"):
+        return "question", sent.root
+    if _inside_quotation(trigger, sent):
         return "quoted speech", trigger
-    root = trigger.sent.root
+    root = sent.root
     if trigger is not root and _about_a_period(root):
         return "summary of a period", root
     for below, token in zip([None, *chain], chain, strict=False):
@@ -119,14 +122,26 @@ def _about_a_period(root: Token) -> bool:
 def own_part(token: Token, start: int) -> bool:
     """Whether the character offset ``start`` lies in the same part of the sentence as ``token``: inside the
     same context phrase ('in retaliation for a bombing in Ankara on Wednesday'), or outside them all."""
-    spans: list[tuple[int, int]] = [
-        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
-        for t in token.sent if t.dep_ == "prep" and context_preposition(t)
-    ]  # fmt: skip
+    spans = _context_phrases(token.sent)
     own = next(((a, b) for a, b in reversed(spans) if a <= token.idx < b), None)
     if own is not None:
         return own[0] <= start < own[1]
     return not any(a <= start < b for a, b in spans)
+
+
+def _context_phrases(sent: Span) -> list[tuple[int, int]]:
+    """The character spans of the sentence's context phrases, found once per sentence (kept with the Doc)."""
+    key = (_CONTEXT_KEY, sent.start)
+    spans = sent.doc.user_data.get(key)
+    if spans is None:
+        spans = sent.doc.user_data[key] = [
+            (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+            for t in sent if t.dep_ == "prep" and context_preposition(t)
+        ]  # fmt: skip
+    return spans  # type: ignore[no-any-return]
+
+
+_CONTEXT_KEY = "sitroom.context_phrases"
 
 
 def context_preposition(prep: Token) -> bool:
@@ -180,10 +195,8 @@ def _blocking(token: Token, reporting: bool, as_subject: bool = False) -> str | 
     return None
 
 
-def _inside_quotation(token: Token) -> bool:
-    text = token.sent.text
-    offset = token.idx - token.sent.start_char
-    before = text[:offset]
+def _inside_quotation(token: Token, sent: Span) -> bool:
+    before = doc_text(token.doc)[sent.start_char : token.idx]
     opened = before.count("“") - before.count("”")
     straight = before.count('"') % 2
     return bool(opened > 0 or straight == 1)
@@ -250,6 +263,8 @@ def _unconfirmed(source: Token | None, certainty: str) -> str:
 
 def _according_to(trigger: Token) -> Token | None:
     sent = trigger.sent
+    if "according" not in span_text(sent).lower():
+        return None  # most sentences say nothing of the kind: no need to walk their words
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             return next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from sitroom.events.figures import parse_count
 from sitroom.geo.toponyms import DocumentGeography
+from sitroom.language.annotate import span_text
 from sitroom.model import Article, Figure, GeoPrecision, Place, Provenance
 
 # The words that announce a population; the count must follow them directly.
@@ -26,7 +27,7 @@ _ESTIMATED = re.compile(r"\bestimated\s*$", re.IGNORECASE)
 def population_figures(sent: Span, article: Article, geography: DocumentGeography) -> Iterator[Figure]:
     """The populations ``sent`` states, each at the town it names before the figure, else the article's main
     town; none where neither is known."""
-    text = sent.text
+    text = span_text(sent)
     for anchor in _ANCHOR.finditer(text):
         window = text[anchor.end() : anchor.end() + _LOOKAHEAD_CHARS]
         count = parse_count(window)

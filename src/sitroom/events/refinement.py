@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from sitroom.events.triggers import IED, SUICIDE, TERRITORY, VIOLENCE, Trigger
+from sitroom.language.annotate import span_text
 
 # Sub-types that name the means of an attack, and so say more than "attack", "kill" or "explosion".
 SPECIFIC = {
@@ -157,7 +158,7 @@ def most_specific(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
 def _gassed(sent: Span) -> bool:
     """The sentence tells what poison gas did, not another event the attack answers ('airstrikes on groups it
     accused of carrying out a chlorine attack', 'in retaliation for a suspected poison gas attack')."""
-    for match in _CHEMICAL_SIGNS.finditer(sent.text):
+    for match in _CHEMICAL_SIGNS.finditer(span_text(sent)):
         token = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), "expand")
         if token is None or not any(a.lemma_.lower() in _ANSWERING for a in token.root.ancestors):
             return True
@@ -185,20 +186,20 @@ def accidental(trigger: Trigger, sent: Span) -> bool:
     """'A cooking gas container exploded', 'an earthquake killed hundreds': an explosion or a death toll with
     an accident's or a disaster's words and no weapon's."""
     lemma = trigger.head.lemma_.lower()
-    if trigger.sub_event_type == "Chemical weapon" and _LEAK.search(sent.text):
-        return not _WEAPON.search(sent.text)  # "poisonous gas leaked from a chemical factory"
+    if trigger.sub_event_type == "Chemical weapon" and _LEAK.search(span_text(sent)):
+        return not _WEAPON.search(span_text(sent))  # "poisonous gas leaked from a chemical factory"
     if _generic_explosion(trigger):
-        return bool(_ACCIDENT.search(sent.text)) and not _WEAPON.search(sent.text)
+        return bool(_ACCIDENT.search(span_text(sent))) and not _WEAPON.search(span_text(sent))
     if lemma in _DEATH_VERBS:
         # a storm kills; "attempted to storm a checkpoint" is no storm
         storm = any(t.lemma_.lower() == "storm" and t.pos_ == "NOUN" for t in sent)
-        return (storm or bool(_DISASTER.search(sent.text))) and not _WEAPON.search(sent.text)
+        return (storm or bool(_DISASTER.search(span_text(sent)))) and not _WEAPON.search(span_text(sent))
     return False
 
 
 def nonviolent_takeover(sent: Span) -> bool:
     """'seized a deserted base', 'entered the town without resistance': territory changing hands unopposed."""
-    return bool(_UNOPPOSED.search(sent.text))
+    return bool(_UNOPPOSED.search(span_text(sent)))
 
 
 def protest_kind(trigger: Trigger, sent: Span, hurt: bool, after: str = "") -> str:
@@ -223,12 +224,12 @@ def _a_cause(text: str, start: int) -> bool:
 
 def at_a_protest(sent: Span) -> bool:
     """The sentence is about a protest: state violence in it is force against protesters."""
-    return bool(_PROTEST_WORDS.search(sent.text))
+    return bool(_PROTEST_WORDS.search(span_text(sent)))
 
 
 def _outside(sent: Span, head: Token) -> str:
     """The sentence without the protest word itself: 'protests turned violent' is judged on 'turned violent'."""
     start: int = head.idx - sent.start_char
     end = start + len(head)
-    text = str(sent.text)
+    text = span_text(sent)
     return text[:start] + " " * (end - start) + text[end:]

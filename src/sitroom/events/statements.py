@@ -14,6 +14,7 @@ from sitroom.events.actors import ActorDictionary
 from sitroom.events.arguments import find_arguments, phrase
 from sitroom.events.modality import Modality
 from sitroom.events.triggers import Trigger
+from sitroom.language.annotate import span_text
 from sitroom.model import Provenance, Statement
 
 # The kind of statement each irrealis verb makes; verbs not listed give their own lemma.
@@ -59,7 +60,7 @@ def make_statement(
     return Statement(
         id=f"s-{hashlib.sha1(f'{article_id}:{start}'.encode()).hexdigest()[:12]}",
         provenance=Provenance(article_id, sent.start_char, sent.end_char),
-        sentence=sent.text.rstrip(),
+        sentence=span_text(sent).rstrip(),
         trigger=trigger.text,
         trigger_start=start,
         trigger_end=end,

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitroom.model import Article, Sentence
 
@@ -39,6 +39,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return str(text)
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from :func:`doc_text` instead of joined from the span's tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 _TEXT_KEY = "sitroom.text"
