@@ -81,20 +81,23 @@ _INJURED_GATES = (
     r"injur|wound", r"injur|wound", r"injur|wound|leaving", r"injur|wound|hurt|hospitali", r"injur|casualt",
     r"injur|wound", r"injur|wound",
 )  # fmt: skip
+_COUNT_FIRST = f"(?P<q>(?:{_Q}))"  # how a pattern that opens with its count begins
+# Per kind: (gate, pattern, whether the pattern opens with its count), the flag found once (a compiled
+# pattern's hash reads its whole code: no set of patterns to look them up in).
 _COMPILED = {
-    kind: tuple((re.compile(gate, re.IGNORECASE), re.compile(p, re.IGNORECASE)) for gate, p in zip(gates, patterns,
-                                                                                                  strict=True))
-    for kind, gates, patterns in (("killed", _KILLED_GATES, _KILLED_PATTERNS),
-                                  ("injured", _INJURED_GATES, _INJURED_PATTERNS))
-}  # fmt: skip
+    kind: tuple(
+        (re.compile(gate, re.IGNORECASE), re.compile(p, re.IGNORECASE), p.startswith(_COUNT_FIRST))
+        for gate, p in zip(gates, patterns, strict=True)
+    )
+    for kind, gates, patterns in (
+        ("killed", _KILLED_GATES, _KILLED_PATTERNS),
+        ("injured", _INJURED_GATES, _INJURED_PATTERNS),
+    )
+}
 _SINGLE = tuple(re.compile(p) for p in _SINGLE_KILLED_PATTERNS)
 # Where a count can begin: every position at which QUANTITY matches. A pattern that opens with its count can
 # match only there, so it is tried at those few positions instead of searched for at every character.
 _QUANTITY_AT = re.compile(rf"(?=(?:{_Q2}))", re.IGNORECASE)
-_OPENS_WITH_COUNT = frozenset(
-    pattern for patterns in _COMPILED.values() for _, pattern in patterns
-    if pattern.pattern.startswith(f"(?P<q>(?:{_Q}))")
-)  # fmt: skip
 # A count inside an "including" phrase is part of a count already read, never added to it.
 _OTHERS = re.compile(r"\s+(?:others?|more)\b", re.IGNORECASE)
 # The phrase may list several parts: "16 people dead including 12 soldiers and four tribal elders".
@@ -148,12 +151,12 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     sentence, offset = span_text(sent), sent.start_char
     starts: list[int] | None = None  # where counts can begin, found once the first pattern needs them
     for kind, patterns in _COMPILED.items():
-        for gate, pattern in patterns:
+        for gate, pattern, count_first in patterns:
             if gate.search(sentence) is None:
                 continue
-            if pattern in _OPENS_WITH_COUNT and starts is None:
+            if count_first and starts is None:
                 starts = [m.start() for m in _QUANTITY_AT.finditer(sentence)]
-            for match in _matches(pattern, sentence, covered, offset, starts if pattern in _OPENS_WITH_COUNT else None):
+            for match in _matches(pattern, sentence, covered, offset, starts if count_first else None):
                 count = _count(match.group("q"))
                 start = match.start("q")
                 end = match.end("q2") if match.groupdict().get("q2") else match.end("q")

@@ -38,6 +38,11 @@ _ABDUCTED = {"abduct", "kidnap"}
 _ARRESTED = {"arrest", "detain", "apprehend"}
 _DISPLACED = {"displace", "flee", "uproot", "evacuate"}
 _TROOPS_MOVED = {"deploy", "send", "dispatch", "station", "mass", "amass", "mobilize", "mobilise", "redeploy"}
+# Every lemma _kind can give a kind to: any other word is none, told without looking at its parse.
+_KIND_LEMMAS = frozenset(
+    {"slit", "cut", "death", "leave", "take"} | _FIND_BODIES | _KILLED | _INJURED | _TO_DEATH | _STABBED
+    | _ABDUCTED | _ARRESTED | _DISPLACED | _TROOPS_MOVED
+)  # fmt: skip
 _TROOP_WORDS = {
     "troop", "soldier", "fighter", "force", "personnel", "militiaman", "militant", "commando", "marine",
     "paratrooper", "serviceman", "reservist", "policeman", "officer", "adviser", "advisor", "member",
@@ -158,6 +163,8 @@ def agent_spans(sent: Span) -> list[tuple[int, int]]:
 
 def _kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if lemma not in _KIND_LEMMAS:
+        return None
     if lemma in ("slit", "cut") and any(c.dep_ == "dobj" and c.lemma_.lower() == "throat" for c in token.children):
         return "killed"  # "slit the throats of five civilians"
     if lemma == "death" and token.pos_ == "NOUN":
