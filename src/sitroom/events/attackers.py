@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from sitroom.events.figures import parse_number
 from sitroom.events.victims import in_date
-from sitroom.language.annotate import doc_text
+from sitroom.language.annotate import doc_text, sentence_tokens
 from sitroom.model import Figure, Provenance
 
 _ATTACKER_NOUNS = {"bomber", "attacker", "bombing", "bomb", "attack", "blast", "explosion", "car-bomber"}
@@ -53,7 +53,7 @@ def suicide_attackers(sent: Span) -> SuicideAttackers | None:
     count is kept when the sentence names them more than once; 'a second suicide bomber' adds one."""
     found: list[SuicideAttackers] = []
     extra = 0
-    for token in sent:
+    for token in sentence_tokens(sent):
         lower = token.lower_
         if lower in _REFLEXIVES and token.head.lemma_.lower() == "blow":
             found.append(SuicideAttackers(_REFLEXIVES[lower], token.text, token.idx, token.idx + len(token)))

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sitroom.language.annotate import span_text
+from sitroom.language.annotate import sentence_tokens, span_text
 from sitroom.language.models import FINITE_TAGS
 
 
 def is_label(sent: Span) -> bool:
     """The sentence is a verbless phrase ending in a colon."""
-    words = [t for t in sent if not t.is_space]
+    words = [t for t in sentence_tokens(sent) if not t.is_space]
     return len(words) > 1 and words[-1].text == ":" and not any(t.tag_ in FINITE_TAGS for t in words)
 
 

@@ -10,6 +10,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
+from sitroom.language.annotate import sentence_tokens
+
 TERRITORY = "territory"
 VIOLENCE = "violence"
 SUICIDE = "Suicide bomb"
@@ -136,7 +138,7 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
 
 def _frame_triggers(sent: Span, frames: Frames) -> list[Trigger]:
     found = []
-    for token in sent:
+    for token in sentence_tokens(sent):
         if token.pos_ != "VERB":
             continue
         lemma = token.lemma_.lower()
@@ -184,7 +186,8 @@ def _frame_object_tokens(verb: Token) -> list[Token]:
 
 def _word_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
-    forms = _SentenceForms([t.lower_ for t in sent], [t.lemma_.lower() for t in sent])
+    tokens = sentence_tokens(sent)
+    forms = _SentenceForms([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens])
     i = sent.start
     while i < sent.end:
         trigger = _phrase_at(sent, i, lexicon, forms) or _word_at(sent, i, lexicon)
@@ -293,7 +296,7 @@ def _phrase_head(tokens: Span) -> Token:
 
 
 def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
-    token = sent.doc[i]
+    token = sentence_tokens(sent)[i - sent.start]
     if _headline_noun(token, sent) or _acronym(token):
         pass  # "Grenade explosion in Addis Ababa kills one", "struck by an IED"
     elif _is_name(token) or token.pos_ not in ("NOUN", "VERB"):

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.model import Article, Sentence
 
@@ -46,7 +46,19 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
+def sentence_tokens(sent: Span) -> list[Token]:
+    """The sentence's tokens, made once per sentence and kept with the Doc: the event stages walk every
+    sentence several times, and spaCy makes a new Token object at each step of each walk. (Like the text,
+    they live in ``doc.user_data``, which no longer serialises: sitroom never writes a Doc out.)"""
+    key = (_TOKENS_KEY, sent.start, sent.end)
+    tokens = sent.doc.user_data.get(key)
+    if tokens is None:
+        tokens = sent.doc.user_data[key] = list(sent)
+    return tokens  # type: ignore[no-any-return]
+
+
 _TEXT_KEY = "sitroom.text"
+_TOKENS_KEY = "sitroom.tokens"
 
 
 def _sentences(article_id: str, doc: Doc) -> tuple[Sentence, ...]:
