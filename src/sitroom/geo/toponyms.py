@@ -313,7 +313,17 @@ _CAPITALISED_SHAPES: dict[int, bool] = {}  # a word shape's hash: does it begin 
 
 def _capitalised(doc: Doc) -> list[int]:
     """Indices of the tokens that begin with a capital letter, read from the word shapes ("Xxxxx") without
-    making a Token object for every word (the finder's hot path)."""
+    making a Token object for every word (the finder's hot path); found once per Doc."""
+    found = doc.user_data.get(_CAPITALISED_KEY)
+    if found is None:
+        found = doc.user_data[_CAPITALISED_KEY] = _capital_indices(doc)
+    return found  # type: ignore[no-any-return]
+
+
+_CAPITALISED_KEY = "sitroom.capitalised"
+
+
+def _capital_indices(doc: Doc) -> list[int]:
     strings = doc.vocab.strings
     shapes = doc.to_array("SHAPE")
     upper = []

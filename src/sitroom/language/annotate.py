@@ -24,6 +24,7 @@ def analyze(nlp: Language, articles: Iterable[Article], batch_size: int = 16) ->
     """Parse ``articles`` in batches; yields one AnalyzedArticle per article, in order."""
     stream = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        doc.user_data[_TEXT_KEY] = article.text  # spaCy's tokens keep the text whole: it is the Doc's text
         yield AnalyzedArticle(article, _sentences(article.id, doc), doc)
 
 
@@ -62,4 +63,8 @@ _TOKENS_KEY = "sitroom.tokens"
 
 
 def _sentences(article_id: str, doc: Doc) -> tuple[Sentence, ...]:
-    return tuple(Sentence(article_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
+    text = doc_text(doc)
+    return tuple(
+        Sentence(article_id, i, s.start_char, s.end_char, text[s.start_char : s.end_char])
+        for i, s in enumerate(doc.sents)
+    )
