@@ -95,13 +95,15 @@ def build_subdivisions(
     english = _english_names()
     # a name data/subdivision_names.yaml gives one area is not another's by Natural Earth ("Kashmir")
     english_keys = {name_key(n) for names in english.values() for n in names}
+    drawn_as = _renamed_outlines(outlined, drawn_names, english)
     by_key: dict[str, list[Subdivision]] = defaultdict(list)
     for item in pycountry.subdivisions:
         code = str(item.code)
-        if item.parent_code is not None and code not in english and code not in outlined:
+        drawn_code = drawn_as.get(code, code)
+        if item.parent_code is not None and code not in english and drawn_code not in outlined:
             continue
         country, _, local = code.partition("-")
-        point = outlined.get(code) or points.get((country, local))
+        point = outlined.get(drawn_code) or points.get((country, local))
         latitude, longitude = point if point is not None else (None, None)
         if latitude is None:
             geonames = next(
@@ -117,9 +119,9 @@ def build_subdivisions(
         parent = str(item.parent_code) if item.parent_code is not None else None
         lower = parent is not None and code not in english
         subdivision = Subdivision(
-            names[0], country, code, str(item.type), latitude, longitude, ranks.get(code), parent, lower
+            names[0], country, code, str(item.type), latitude, longitude, ranks.get(drawn_code), parent, lower
         )
-        drawn = {k for k in map(name_key, drawn_names.get(code, ())) if k not in english_keys}
+        drawn = {k for k in map(name_key, drawn_names.get(drawn_code, ())) if k not in english_keys}
         for key in {name_key(name) for name in (*names, *english.get(code, ()))} | drawn:
             if key and key not in excluded:
                 by_key[key].append(subdivision)
@@ -127,6 +129,34 @@ def build_subdivisions(
         for key in {name_key(region.name), *map(name_key, names)}:
             by_key[key].append(region)
     return SubdivisionTable({k: tuple(v) for k, v in by_key.items()})
+
+
+def _renamed_outlines(
+    outlined: dict[str, tuple[float, float]],
+    drawn_names: dict[str, tuple[str, ...]],
+    english: dict[str, tuple[str, ...]],
+) -> dict[str, str]:
+    """ISO 3166-2 codes that Natural Earth draws under an older code of the same area, to that code, matched
+    by name within the country: Gauteng (ZA-GP) is drawn as ZA-GT, KwaZulu-Natal (ZA-KZN) as ZA-NL, Kirkuk
+    (IQ-KI) as IQ-TS, Odisha (IN-OD) as IN-OR. Areas ISO no longer lists (Kenya's former provinces) are left
+    out: their names ("Central", "Coast") would be read as places."""
+    current = {str(item.code) for item in pycountry.subdivisions}
+    former: dict[tuple[str, str], str] = {}
+    for code, names in drawn_names.items():
+        if code not in current and code in outlined:
+            for name in names:
+                former.setdefault((code.partition("-")[0], name_key(name)), code)
+    renamed: dict[str, str] = {}
+    for item in pycountry.subdivisions:
+        code = str(item.code)
+        if code in outlined:
+            continue
+        country = code.partition("-")[0]
+        for name in (*iso_names(str(item.name)), *english.get(code, ())):
+            if (old := former.get((country, name_key(name)))) is not None:
+                renamed[code] = old
+                break
+    return renamed
 
 
 def _regions(by_key: dict[str, list[Subdivision]]) -> list[tuple[Subdivision, tuple[str, ...]]]:
