@@ -402,6 +402,20 @@ def test_a_county_is_the_county_not_a_town_of_its_name(nlp: Language, gazetteer:
     assert (found["London"].country, found["London"].admin1) == ("United States", "Kentucky")
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "name", "country"),
+    [
+        ("Al-Shabaab militants killed 12 people in Mandera County, Kenya.", "Mandera", "Mandera", "Kenya"),
+        ("Gunmen killed five people in Nimba County, Liberia, on Monday.", "Nimba", "Nimba", "Liberia"),
+    ],
+)
+def test_a_county_iso_lists_at_the_top_is_that_county(
+    nlp: Language, gazetteer: GeonamesStore, text: str, words: str, name: str, country: str
+) -> None:
+    place = _places(nlp, gazetteer, text)[words]  # was lost before "County", as a US county's name is
+    assert (place.admin1, place.country, place.precision) == (name, country, GeoPrecision.REGION)
+
+
 def test_a_word_before_county_is_no_town_of_that_name(nlp: Language, gazetteer: GeonamesStore) -> None:
     found = _places(nlp, gazetteer, "The fire spread from Walton County into the hills.")
     assert "Walton" not in found  # not Walton, Pakistan

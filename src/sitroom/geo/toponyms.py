@@ -994,8 +994,8 @@ def _resolve_span(
     subdivisions = gazetteer.subdivisions(text)
     if country is None and not candidates and not subdivisions:
         return None  # most capitalised words name nothing the gazetteer knows: no need to look closer
-    if span.end < len(span.doc) and span.doc[span.end].lower_ in _COUNTY_NOUNS and span.doc[span.end].is_title:
-        return None  # "Walton" of "Walton County" is no town called Walton
+    if _before_county_noun(span) and not _counties_of_iso(subdivisions):
+        return None  # "Walton" of "Walton County" is no town called Walton; "Mandera County" is Kenya's
     if _is_time_or_thing(span):
         return None
     if _inside_longer_organisation(span) and _place_cue(span) != "named":
@@ -1039,6 +1039,17 @@ def _resolve_span(
     return _locality(best, owner, text)
 
 
+def _before_county_noun(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _COUNTY_NOUNS and doc[span.end].is_title
+
+
+def _counties_of_iso(subdivisions: tuple[Subdivision, ...]) -> tuple[Subdivision, ...]:
+    """The subdivisions ISO 3166-2 calls counties and lists at the top level (Kenya's, Liberia's): "Mandera
+    County" names one as "Borno State" names a state."""
+    return tuple(s for s in subdivisions if s.kind == "County" and s.parent is None)
+
+
 def _state_of_the_story(text: str, country: Country, gazetteer: Gazetteer, framing: Framing) -> Subdivision | None:
     """A country's name that is also a state of a country whose other states the article names: "Georgia"
     in a report that names Alabama too is the US state."""
@@ -1060,6 +1071,8 @@ def _means_subdivision(
     before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
     if after in _SUBDIVISION_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in _SUBDIVISION_NOUNS):
         return True
+    if _before_county_noun(span) and _counties_of_iso(subdivisions):
+        return True  # "Mandera County", "Nimba County"
     if after in _TOWN_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in _TOWN_NOUNS):
         return False  # "the northern Israeli city of Acre", not the Brazilian state
     return not _namesake_town(name_key(span.text), towns, subdivisions, framing)
