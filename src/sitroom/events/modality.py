@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitroom.language.annotate import doc_text, span_text
+from sitroom.language.annotate import doc_text, kept_with, span_text
 
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo", "ca"}
 _IRREALIS = {
@@ -130,18 +130,15 @@ def own_part(token: Token, start: int) -> bool:
 
 
 def _context_phrases(sent: Span) -> list[tuple[int, int]]:
-    """The character spans of the sentence's context phrases, found once per sentence (kept with the Doc)."""
-    key = (_CONTEXT_KEY, sent.start)
-    spans = sent.doc.user_data.get(key)
-    if spans is None:
-        spans = sent.doc.user_data[key] = [
+    """The character spans of the sentence's context phrases, found once per sentence."""
+    return kept_with(
+        sent.doc,
+        ("sitroom.context_phrases", sent.start),
+        lambda: [
             (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
             for t in sent if t.dep_ == "prep" and context_preposition(t)
-        ]  # fmt: skip
-    return spans  # type: ignore[no-any-return]
-
-
-_CONTEXT_KEY = "sitroom.context_phrases"
+        ],
+    )  # fmt: skip
 
 
 def context_preposition(prep: Token) -> bool:

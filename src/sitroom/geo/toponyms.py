@@ -17,6 +17,7 @@ from sitroom.geo.county_lists import ListedCounty, listed_counties
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, not_place_names, prominence
 from sitroom.geo.subdivisions import Subdivision, abbreviations, iso_subdivision_codes
+from sitroom.language.annotate import kept_with
 from sitroom.model import GeoPrecision, Place
 from sitroom.time.lexicon import MONTHS, WEEKDAYS
 
@@ -314,13 +315,7 @@ _CAPITALISED_SHAPES: dict[int, bool] = {}  # a word shape's hash: does it begin 
 def _capitalised(doc: Doc) -> list[int]:
     """Indices of the tokens that begin with a capital letter, read from the word shapes ("Xxxxx") without
     making a Token object for every word (the finder's hot path); found once per Doc."""
-    found = doc.user_data.get(_CAPITALISED_KEY)
-    if found is None:
-        found = doc.user_data[_CAPITALISED_KEY] = _capital_indices(doc)
-    return found  # type: ignore[no-any-return]
-
-
-_CAPITALISED_KEY = "sitroom.capitalised"
+    return kept_with(doc, ("sitroom.capitalised",), lambda: _capital_indices(doc))
 
 
 def _capital_indices(doc: Doc) -> list[int]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.model import Article, Sentence
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +36,20 @@ def analyze_one(nlp: Language, article: Article) -> AnalyzedArticle:
     return next(analyze(nlp, [article]))
 
 
+def kept_with(doc: Doc, key: Hashable, make: Callable[[], T]) -> T:
+    """What ``make()`` gives, made once per Doc and kept in its ``user_data`` under ``key`` (a tuple that
+    starts with "sitroom."): the later stages read the same facts of a parse many times. What is kept there
+    may hold spaCy objects, so a Doc that holds them no longer serialises: sitroom never writes a Doc out."""
+    if key in doc.user_data:
+        return doc.user_data[key]  # type: ignore[no-any-return]
+    value = doc.user_data[key] = make()
+    return value
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, made once: spaCy joins every token's text anew on each ``doc.text``, and the event
-    stages read it often."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return str(text)
+    stages read it often. :func:`analyze` keeps the article's text, which is the same."""
+    return str(kept_with(doc, _TEXT_KEY, lambda: doc.text))
 
 
 def span_text(span: Span) -> str:
@@ -48,18 +58,12 @@ def span_text(span: Span) -> str:
 
 
 def sentence_tokens(sent: Span) -> list[Token]:
-    """The sentence's tokens, made once per sentence and kept with the Doc: the event stages walk every
-    sentence several times, and spaCy makes a new Token object at each step of each walk. (Like the text,
-    they live in ``doc.user_data``, which no longer serialises: sitroom never writes a Doc out.)"""
-    key = (_TOKENS_KEY, sent.start, sent.end)
-    tokens = sent.doc.user_data.get(key)
-    if tokens is None:
-        tokens = sent.doc.user_data[key] = list(sent)
-    return tokens  # type: ignore[no-any-return]
+    """The sentence's tokens, made once per sentence: the event stages walk every sentence several times,
+    and spaCy makes a new Token object at each step of each walk."""
+    return kept_with(sent.doc, ("sitroom.tokens", sent.start, sent.end), lambda: list(sent))
 
 
-_TEXT_KEY = "sitroom.text"
-_TOKENS_KEY = "sitroom.tokens"
+_TEXT_KEY = ("sitroom.text",)
 
 
 def _sentences(article_id: str, doc: Doc) -> tuple[Sentence, ...]:
