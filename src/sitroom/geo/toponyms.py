@@ -17,7 +17,7 @@ from sitroom.geo.county_lists import ListedCounty, listed_counties
 from sitroom.geo.distance import haversine_km
 from sitroom.geo.gazetteer import Gazetteer, GazetteerEntry, name_key, not_place_names, prominence
 from sitroom.geo.subdivisions import Subdivision, abbreviations, iso_subdivision_codes
-from sitroom.language.annotate import kept_with
+from sitroom.language.annotate import doc_text, kept_with
 from sitroom.model import GeoPrecision, Place
 from sitroom.time.lexicon import MONTHS, WEEKDAYS
 
@@ -471,18 +471,6 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 _MAX_LIST_GAP = len(", and ")
 
 
-def _text_between(doc: Doc, start: int, end: int) -> str:
-    """The characters of ``doc`` from offset ``start`` to ``end``, where ``start`` ends a token."""
-    token = doc.char_span(start - 1, start, alignment_mode="expand")
-    if token is None:
-        return ""
-    out, i = [], token.end - 1
-    while i < len(doc) and doc[i].idx < end:
-        out.append(doc[i].text_with_ws)
-        i += 1
-    return "".join(out)[start - doc[token.end - 1].idx : end - doc[token.end - 1].idx]
-
-
 def _states_in_lists(
     doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer, countries: CountryTable, framing: Framing
 ) -> list[Toponym]:
@@ -502,8 +490,7 @@ def _states_in_lists(
             and is_subdivision(other.place)
             and 0 < abs(other.start - toponym.start) - len(other.text if j < i else toponym.text) <= _MAX_LIST_GAP
         ]
-        # Doc.text rebuilds the text from every token: read only the few characters between the names
-        if not any(_LIST_GAP.fullmatch(_text_between(doc, start, end)) for start, end in gaps):
+        if not any(_LIST_GAP.fullmatch(doc_text(doc)[start:end]) for start, end in gaps):
             continue
         span = doc.char_span(toponym.start, toponym.end)
         if span is not None and any(s.name == place.admin1 for s in _subdivisions_after(span, gazetteer)):
@@ -856,8 +843,13 @@ def _names_a_city_elsewhere(ent: Span, subdivisions: tuple[Subdivision, ...], ga
 
 def _after_subdivision_noun(ent: Span) -> bool:
     """'the department of Norte de Santander' (tagged ORG)."""
-    doc, start = ent.doc, ent.start
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _SUBDIVISION_NOUNS
+    return _after_noun_of(ent, _SUBDIVISION_NOUNS)
+
+
+def _after_noun_of(span: Span, nouns: set[str]) -> bool:
+    """Whether one of ``nouns`` and "of" come just before ``span``: 'the city of Acre'."""
+    doc, start = span.doc, span.start
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in nouns
 
 
 def _subdivisions_named(ent: Span, gazetteer: Gazetteer) -> tuple[Subdivision, ...]:
@@ -1063,12 +1055,11 @@ def _means_subdivision(
     town of that name in the same country, as 'Kirkuk' and 'Gombe' do, and bare 'Jerusalem' the city."""
     doc = span.doc
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
-    if after in _SUBDIVISION_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in _SUBDIVISION_NOUNS):
+    if after in _SUBDIVISION_NOUNS or _after_subdivision_noun(span):
         return True
     if _before_county_noun(span) and _counties_of_iso(subdivisions):
         return True  # "Mandera County", "Nimba County"
-    if after in _TOWN_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in _TOWN_NOUNS):
+    if after in _TOWN_NOUNS or _after_noun_of(span, _TOWN_NOUNS):
         return False  # "the northern Israeli city of Acre", not the Brazilian state
     return not _namesake_town(name_key(span.text), towns, subdivisions, framing)
 
