@@ -6,10 +6,8 @@ import dataclasses
 import hashlib
 import re
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from sitroom.datafiles import data_yaml
 from sitroom.model import Article
 
 # A paragraph that ends on a function word or a comma, or whose successor starts in lower case, was cut in
@@ -39,7 +37,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = yaml.safe_load(resources.files("sitroom.data").joinpath("boilerplate.yaml").read_text("utf-8"))
+    raw = data_yaml("boilerplate.yaml")
     return _Rules(drop=_compile_all(raw["drop_lines"]), markers=_compile_all(raw["section_markers"]))
 
 

@@ -6,12 +6,12 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from sitroom.datafiles import data_yaml, read_yaml
 from sitroom.errors import ConfigError
 from sitroom.geo.countries import CountryTable
 from sitroom.model import Actor
@@ -154,10 +154,10 @@ def _where(actor: Actor | None, country: str | None) -> Actor | None:
 
 def load_actor_dictionary(countries: CountryTable, extra: Iterable[Path] = ()) -> ActorDictionary:
     """The shipped dictionary, extended by user dictionaries (same YAML shape; their entries come first)."""
-    raw = yaml.safe_load(resources.files("sitroom.data").joinpath("actors.yaml").read_text("utf-8"))
+    raw = data_yaml("actors.yaml")
     for path in extra:
         try:
-            user = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            user = read_yaml(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(f"{path}: cannot read actor dictionary ({exc})") from exc
         if not isinstance(user, dict) or not isinstance(user.get("actors", []), list):

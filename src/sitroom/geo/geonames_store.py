@@ -184,12 +184,14 @@ class GeonamesStore:
 
     @cached_property
     def _known(self) -> frozenset[str] | None:
-        """Every name key, held in memory where the store is small enough (the embedded default's 700,000
-        keys take about half a second to read); None for a store too big for that, which queries instead."""
+        """Every name key, held in memory where the store is small enough (the embedded default's 630,000
+        keys take about a third of a second to read, joined into one string by SQLite: half the time of
+        reading them a row at a time); None for a store too big for that, which queries instead."""
         (count,) = self._connection.execute("SELECT count(*) FROM alias").fetchone()
         if count > _KEYS_IN_MEMORY:
             return None
-        return frozenset(key for (key,) in self._connection.execute("SELECT key FROM alias"))
+        (joined,) = self._connection.execute("SELECT group_concat(key, char(0)) FROM alias").fetchone()
+        return frozenset(joined.split("\0")) if joined else frozenset()
 
     @cached_property
     def _subdivisions(self) -> SubdivisionTable:

@@ -18,11 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import pycountry
-import yaml
 
+from sitroom.datafiles import data_yaml
 from sitroom.geo.gazetteer import name_key
 from sitroom.geo.outlines import subdivision_names, subdivision_points, subdivision_ranks
 
@@ -163,10 +162,9 @@ def _regions(by_key: dict[str, list[Subdivision]]) -> list[tuple[Subdivision, tu
     """The regions ``data/regions.yaml`` makes of subdivisions ("Darfur" of its five states), with their other
     names, at the mean of the points of those parts that have one; or, for one that no ISO area draws, at the
     point it gives (South Ossetia)."""
-    text = resources.files("sitroom.data").joinpath("regions.yaml").read_text("utf-8")
     by_code = {s.code: s for found in by_key.values() for s in found}
     regions = []
-    for name, entry in yaml.safe_load(text).items():
+    for name, entry in data_yaml("regions.yaml").items():
         if "point" in entry:  # a region no ISO area draws: South Ossetia, at its main town
             at, country = [float(v) for v in entry["point"]], str(entry["country"])
             region = Subdivision(name, country, f"{country}-{name}", "Region", at[0], at[1])
@@ -212,8 +210,7 @@ def abbreviations() -> frozenset[str]:
 @cache
 def _english_names() -> dict[str, tuple[str, ...]]:
     """ISO 3166-2 code to the English names news uses for it (``data/subdivision_names.yaml``)."""
-    text = resources.files("sitroom.data").joinpath("subdivision_names.yaml").read_text("utf-8")
-    return {code: tuple(names) for code, names in yaml.safe_load(text).items()}
+    return {code: tuple(names) for code, names in data_yaml("subdivision_names.yaml").items()}
 
 
 def iso_coded_countries(areas: list[AreaMean]) -> frozenset[str]:
