@@ -47,8 +47,9 @@ _MONEY_BEFORE = re.compile(
     re.I,
 )
 
-# (kind, pattern). Kinds name the resolver in normalise.py.
-_RULES: tuple[tuple[str, str], ...] = (
+# (kind, pattern) or (kind, pattern, words): kinds name the resolver in normalise.py; words, where given, are
+# those one of which every match of the rule holds (see _KIND_NEEDS), for a rule that needs more than its kind.
+_RULES: tuple[tuple[str, str] | tuple[str, str, tuple[str, ...]], ...] = (
     # 12 October 2016, October 12, 2016, Friday, Oct. 13; 10/27/1989; 2016-10-12
     ("date", rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?\b"),
     ("date", rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})"
@@ -57,10 +58,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     # 16-17 October, October 16-17 (2016): a span of days
     ("date_range", rf"(?P<day>{_DAY})\s*[-–]\s*(?P<day2>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"),
     ("date_range", rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*[-–]\s*(?P<day2>{_DAY})\b(?:,?\s+(?P<year>{_YEAR}))?\b"),
-    ("numeric_date", r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b"),
-    ("numeric_date", rf"\b(?P<y>{_YEAR})[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)\b"),
-    ("numeric_date", rf"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})\b"),
-    ("date", rf"(?P<day>{_DAY})-(?P<month>{_MONTH})-(?P<year>{_YEAR})\b"),
+    ("numeric_date", r"\b(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b", ("/",)),
+    ("numeric_date", rf"\b(?P<y>{_YEAR})[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)\b", ("-", "/")),
+    ("numeric_date", rf"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>{_YEAR})\b", (".",)),
+    ("date", rf"(?P<day>{_DAY})-(?P<month>{_MONTH})-(?P<year>{_YEAR})\b", ("-",)),
     ("date", rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})\s+"
              r"(?P<relyear>this|last|next)\s+year\b"),
     # October 2016, late November, last April, the end of October, June last year
@@ -78,9 +79,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("spelled_year", r"(?:the\s+year\s+)(?P<century>two\s+thousand)(?:\s+and\s+(?P<rest>one|two|three|four|five|six|"
                      r"seven|eight|nine|ten))?\b"),
     # the 1990s, the early 1980s, the '80s, the 20th century
-    ("decade", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?(?P<decade>(?:1[89]|20)\d0)'?s\b"),
-    ("decade", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?'(?P<short>\d0)s\b"),
-    ("century", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?(?P<century>1\d|2[01])(?:st|nd|rd|th)\s+century\b"),
+    ("decade", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?(?P<decade>(?:1[89]|20)\d0)'?s\b", ("0s", "0's")),
+    ("decade", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?'(?P<short>\d0)s\b", ("0s",)),
+    ("century", r"(?:the\s+)?(?:(?P<pos>early|late|mid-?)\s*)?(?P<century>1\d|2[01])(?:st|nd|rd|th)\s+century\b",
+     ("century",)),
     # the third quarter, third-quarter, the fiscal first quarter, the 1988 second quarter, the first half of 1990
     ("quarter", rf"(?:(?P<det>the|its|a|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<qyear>{_YEAR})\s+)?"
                 rf"(?:(?P<fiscal>fiscal)[\s-]+)?(?P<ord>{_ORD})[\s-]+(?:fiscal[\s-]+)?(?P<qunit>quarter|half)"
@@ -151,19 +153,24 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("clock", rf"(?:(?P<mod>around|approximately|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)?"
               rf"(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>{_AMPM}){_TZ}{_ON_DAY}"),
     ("clock", rf"(?:(?P<mod>about|around|approximately)\s+)?(?P<hour>[012]?\d):(?P<minute>[0-5]\d)"
-              rf"(?:\s+(?P<tz>GMT|UTC|local\s+time|[ECMP][SD]T)){_ON_DAY}"),
-    ("clock", rf"(?:(?P<mod>about|around|approximately)\s+)?(?P<named>noon|midnight|midday){_ON_DAY}\b"),
+              rf"(?:\s+(?P<tz>GMT|UTC|local\s+time|[ECMP][SD]T)){_ON_DAY}", (":",)),
+    ("clock", rf"(?:(?P<mod>about|around|approximately)\s+)?(?P<named>noon|midnight|midday){_ON_DAY}\b",
+     ("noon", "midnight", "midday")),
     ("clock", rf"(?P<hourword>{NUMBER_WORDS}|\d{{1,2}})\s+(?:o'clock\s+)?in\s+the\s+"
-              r"(?P<part>morning|afternoon|evening)"),
-    ("clock", rf"(?P<hourword>{NUMBER_WORDS}|\d{{1,2}})\s+o'clock\b"),
-    ("clock", rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs\b|hours\b|(?P<tz>GMT|UTC|local\s+time)){_ON_DAY}"),
+              r"(?P<part>morning|afternoon|evening)", ("morning", "afternoon", "evening")),
+    ("clock", rf"(?P<hourword>{NUMBER_WORDS}|\d{{1,2}})\s+o'clock\b", ("o'clock",)),
+    ("clock", rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:hrs\b|hours\b|(?P<tz>GMT|UTC|local\s+time)){_ON_DAY}",
+     ("hrs", "hours", "gmt", "utc", "local")),
     # last fall, this past spring, the winter of 1994, summer 2015
     ("season", rf"(?:(?P<rel>{_REL}|the\s+early|the\s+late|early|late|mid-?|the)\s+)?(?P<season>spring|summer|fall|"
                rf"autumn|winter)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b"),
     ("holiday", rf"(?P<holiday>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|"
                 rf"Thanksgiving\s+Day|Thanksgiving|Independence\s+Day|Easter\s+Sunday|Easter)(?:\s+(?P<year>{_YEAR}))?\b"),
 )  # fmt: skip
-_COMPILED = tuple((kind, re.compile(rf"\b(?:{pattern})", re.IGNORECASE)) for kind, pattern in _RULES)
+_COMPILED = tuple(
+    (kind, re.compile(rf"\b(?:{pattern})", re.IGNORECASE), tuple(needs[0]) if needs else ())
+    for kind, pattern, *needs in _RULES
+)
 
 # Words one of which every expression of a kind holds, in lower case and as part of a word ("centuries"
 # holds "centur"; "0" to "9" stand for any digit): a rule runs only over a text that holds one of its kind's,
@@ -238,8 +245,8 @@ def find_timexes(text: str, offset: int = 0) -> list[RawTimex]:
     lowered = text.lower()
     # does the text hold one of the words every expression of the kind holds?
     held = {kind: any(word in lowered for word in words) for kind, words in _KIND_NEEDS.items()}
-    for priority, (kind, pattern) in enumerate(_COMPILED):
-        if not held.get(kind, True):
+    for priority, (kind, pattern, needs) in enumerate(_COMPILED):
+        if not held.get(kind, True) or (needs and not any(word in lowered for word in needs)):
             continue
         for match in pattern.finditer(text):
             start, end = _extent(match, text)
