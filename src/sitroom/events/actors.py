@@ -26,6 +26,7 @@ class _Entry:
     pattern: re.Pattern[str]
     local: re.Pattern[str] | None  # aliases that name this actor only in its own country ("rebels" in Syria)
     first_words: frozenset[str] = frozenset()  # each alias's first word, lower-cased: a text without any is skipped
+    opens_with_word: bool = False  # every alias begins with its first word, so a match begins where one does
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +80,14 @@ class ActorDictionary:
     def named_in(self, text: str) -> list[Actor]:
         """Every dictionary actor ``text`` names, in order of first mention."""
         found: list[tuple[int, Actor]] = []
-        words = set(_WORD.findall(text.lower()))
+        lowered = text.lower()
+        # where each word begins, if lower-casing kept every character where it was
+        at = _word_starts(lowered) if len(lowered) == len(text) else None
+        words = at.keys() if at is not None else set(_WORD.findall(lowered))
         for entry in self._entries:
             if words.isdisjoint(entry.first_words):
                 continue  # no alias can match: skip the costly search
-            match = entry.pattern.search(text)
+            match = _search(entry, text, at)
             if match:
                 actor = self._from_dictionary(match.group(0))
                 if actor is not None:
@@ -170,10 +174,32 @@ def _entry(item: dict[str, Any]) -> _Entry:
     aliases = [item["name"], *item.get("aliases", [])]
     local = _alias_pattern(item["local_aliases"]) if item.get("local_aliases") else None
     first_words = frozenset(_WORD.findall(alias.lower())[0] for alias in aliases if _WORD.search(alias))
+    opens_with_word = all(_WORD.match(alias) for alias in aliases)
     return _Entry(
         item["name"], int(item["inter"]), item.get("country"), item.get("parent"), _alias_pattern(aliases), local,
-        first_words,
+        first_words, opens_with_word,
     )  # fmt: skip
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Each word of ``text`` with the offsets where it begins, in order."""
+    starts: dict[str, list[int]] = {}
+    for match in _WORD.finditer(text):
+        starts.setdefault(match.group(), []).append(match.start())
+    return starts
+
+
+def _search(entry: _Entry, text: str, at: dict[str, list[int]] | None) -> re.Match[str] | None:
+    """``entry.pattern.search(text)``, tried only where one of its aliases' first words begins (``at``: the
+    words of the lower-cased text and where they begin). The pattern's look-behind lets a match begin only where
+    a word does, and an alias that opens with its first word matches only where that word stands whole: the
+    same first match, found without trying the pattern at every character of a long text."""
+    if at is None or not entry.opens_with_word:
+        return entry.pattern.search(text)
+    for start in sorted(offset for word in entry.first_words for offset in at.get(word, ())):
+        if (match := entry.pattern.match(text, start)) is not None:
+            return match
+    return None
 
 
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:

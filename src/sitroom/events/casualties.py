@@ -150,9 +150,12 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     covered = [span for v in parsed for span in v.spans] + agent_spans(sent)
     sentence, offset = span_text(sent), sent.start_char
     starts: list[int] | None = None  # where counts can begin, found once the first pattern needs them
+    gates: dict[str, bool] = {}  # several patterns share a gate: each searched for once
     for kind, patterns in _COMPILED.items():
         for gate, pattern, count_first in patterns:
-            if gate.search(sentence) is None:
+            if (held := gates.get(gate.pattern)) is None:
+                held = gates[gate.pattern] = gate.search(sentence) is not None
+            if not held:
                 continue
             if count_first and starts is None:
                 starts = [m.start() for m in _QUANTITY_AT.finditer(sentence)]
