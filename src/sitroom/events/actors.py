@@ -40,6 +40,7 @@ _WORD = re.compile(r"[^\W_]+")
 _STATE = 1
 _EXTERNAL = 8
 _STATE_FORCES = ("Military Forces of", "Police Forces of", "Government of")
+_NAMED_KEPT = 256  # texts whose named actors are kept (an article's whole text is asked once per event)
 
 
 class ActorDictionary:
@@ -53,6 +54,7 @@ class ActorDictionary:
         self._police = _words(raw["police_words"])
         self._generic = [_Generic(g["name"], int(g["inter"]), _words(g["words"])) for g in raw["generic"]]
         self._armed = _words(raw["armed_group_words"])
+        self._named: dict[str, tuple[Actor, ...]] = {}  # named_in's answers: the same article text is asked often
 
     def resolve(self, phrase: str, country: str | None = None) -> Actor | None:
         """The actor ``phrase`` names; ``country`` (ISO2) names generic actors such as Civilians (Iraq)."""
@@ -79,6 +81,13 @@ class ActorDictionary:
 
     def named_in(self, text: str) -> list[Actor]:
         """Every dictionary actor ``text`` names, in order of first mention."""
+        if (known := self._named.get(text)) is None:
+            if len(self._named) >= _NAMED_KEPT:
+                self._named.clear()
+            known = self._named[text] = tuple(self._find_named(text))
+        return list(known)
+
+    def _find_named(self, text: str) -> list[Actor]:
         found: list[tuple[int, Actor]] = []
         lowered = text.lower()
         # where each word begins, if lower-casing kept every character where it was

@@ -38,7 +38,7 @@ from sitroom.events.taxonomy import Taxonomy
 from sitroom.events.triggers import SUICIDE, TERRITORY, VIOLENCE, Trigger, find_triggers
 from sitroom.geo.countries import CountryTable
 from sitroom.geo.toponyms import DocumentGeography, country_place, is_subdivision, names_an_incident
-from sitroom.language.annotate import doc_text, span_text
+from sitroom.language.annotate import doc_text, kept_with, span_text
 from sitroom.model import (
     Actor,
     Article,
@@ -903,7 +903,12 @@ _NO_CLAIM = re.compile(r"^(?:no|none|nobody|no\s+one)\b|\b(?:yet\s+to|not|never)
 
 
 def _claimed_by(ctx: EventContext, country: str | None) -> Actor | None:
-    """The armed group the article says claimed, or is blamed for, the attack: the perpetrator ACLED codes."""
+    """The armed group the article says claimed, or is blamed for, the attack: the perpetrator ACLED codes
+    (read once per article and country: every event of the article asks)."""
+    return kept_with(ctx.doc, ("sitroom.claimed_by", id(ctx.actors), country), lambda: _find_claimed_by(ctx, country))
+
+
+def _find_claimed_by(ctx: EventContext, country: str | None) -> Actor | None:
     for pattern in _CLAIMS:
         for match in pattern.finditer(doc_text(ctx.doc)):
             if _NO_CLAIM.search(match.group("who")):
