@@ -17,6 +17,7 @@ SUICIDE = "Suicide bomb"
 IED = "Remote explosive/landmine/IED"
 _SUICIDE_ATTACKERS = {"bomber", "attacker"}
 _HURTING = {"wound", "injure"}  # triggers only where someone does the hurting
+_LEMMAS_TESTED = frozenset({*_HURTING, "target", *_SUICIDE_ATTACKERS})  # triggers that no word list holds
 # Who attacks, as the agent of a passive: "injured by a suspect", "targeted by a terror cell".
 _ASSAILANTS = {
     "suspect", "attacker", "assailant", "gunman", "militant", "insurgent", "terrorist", "rebel", "jihadist",
@@ -189,7 +190,7 @@ def _word_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     forms = _SentenceForms([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens])
     i = sent.start
     while i < sent.end:
-        trigger = _phrase_at(sent, i, lexicon, forms) or _word_at(sent, i, lexicon)
+        trigger = _phrase_at(sent, i, lexicon, forms) or _word_at(sent, i, lexicon, forms)
         if trigger is None:
             i += 1
             continue
@@ -294,7 +295,10 @@ def _phrase_head(tokens: Span) -> Token:
     return verbs[0] if verbs else tokens[-1]
 
 
-def _word_at(sent: Span, i: int, lexicon: Lexicon) -> Trigger | None:
+def _word_at(sent: Span, i: int, lexicon: Lexicon, forms: _SentenceForms) -> Trigger | None:
+    lemma, word = forms.lemmas[i - sent.start], forms.words[i - sent.start]
+    if lemma not in lexicon.words and word not in lexicon.words and lemma not in _LEMMAS_TESTED:
+        return None  # most words: no trigger whatever their tag (read from the forms, without the token)
     token = sentence_tokens(sent)[i - sent.start]
     if _headline_noun(token, sent) or _acronym(token):
         pass  # "Grenade explosion in Addis Ababa kills one", "struck by an IED"
