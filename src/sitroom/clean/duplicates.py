@@ -114,6 +114,7 @@ class NearDuplicateIndex:
             self._db.execute("INSERT INTO meta VALUES ('layout', ?)", [_layout()])
         self._db.execute("BEGIN")
         self._last: tuple[str, Signature] | None = None
+        self._last_keys: tuple[Signature, list[int]] | None = None
 
     def _layout(self) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
@@ -136,6 +137,12 @@ class NearDuplicateIndex:
         self._last = (text, signature)
         return signature
 
+    def _band_keys(self, signature: Signature) -> list[int]:
+        """The signature's band keys; the last ones are kept, since an article is looked up and then added."""
+        if self._last_keys is None or self._last_keys[0] is not signature:
+            self._last_keys = (signature, signature.band_keys())
+        return self._last_keys[1]
+
     def add_signature(self, article_id: str, signature: Signature) -> None:
         if not signature.size:
             return
@@ -144,7 +151,8 @@ class NearDuplicateIndex:
                                                                   signature.hashvalues.tobytes()]
         ).rowcount  # fmt: skip
         if inserted:
-            self._db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, article_id) for k in signature.band_keys()])
+            rows = [(key, article_id) for key in self._band_keys(signature)]
+            self._db.executemany("INSERT INTO bands VALUES (?, ?)", rows)
 
     def remove(self, article_id: str) -> None:
         self._db.execute("DELETE FROM signatures WHERE article_id = ?", [article_id])
@@ -178,7 +186,7 @@ class NearDuplicateIndex:
         probe = self._signature(text)
         if not probe.size:
             return None
-        keys = probe.band_keys()
+        keys = self._band_keys(probe)
         rows = self._db.execute(
             "SELECT s.article_id, s.size, s.hashvalues FROM signatures s WHERE s.article_id IN "
             f"(SELECT DISTINCT article_id FROM bands WHERE key IN ({','.join('?' * len(keys))}))",
