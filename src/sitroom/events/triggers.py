@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from sitroom.datafiles import data_yaml
-from sitroom.language.annotate import sentence_tokens
+from sitroom.language.annotate import sentence_lemmas, sentence_tokens, sentence_words
 
 TERRITORY = "territory"
 VIOLENCE = "violence"
@@ -186,8 +186,7 @@ def _frame_object_tokens(verb: Token) -> list[Token]:
 
 def _word_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
-    tokens = sentence_tokens(sent)
-    forms = _SentenceForms([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens])
+    forms = _SentenceForms(sentence_words(sent), sentence_lemmas(sent))
     i = sent.start
     while i < sent.end:
         trigger = _phrase_at(sent, i, lexicon, forms) or _word_at(sent, i, lexicon, forms)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.events.figures import Count, parse_count
 from sitroom.events.sides import side_of
-from sitroom.language.annotate import doc_text, sentence_tokens
+from sitroom.language.annotate import doc_text, sentence_lemmas, sentence_tokens
 from sitroom.model import Figure, Provenance
 
 # Verbs whose victims die or are hurt; "shoot", "stab" and the like only with "dead" or "to death".
@@ -111,7 +111,7 @@ def parse_victims(sent: Span, article_id: str) -> list[VictimCount]:
     """Every killed, injured, abducted, arrested or displaced figure whose people a verb of ``sent`` governs,
     and the troops a verb deploys."""
     found: list[VictimCount] = []
-    for token in sentence_tokens(sent):
+    for token in _may_tell_a_kind(sent):
         kind = _kind(token)
         if kind is None:
             continue
@@ -151,7 +151,7 @@ def agent_spans(sent: Span) -> list[tuple[int, int]]:
     """The character spans of the subjects that do the killing ('Two bomb explosions killed two soldiers'):
     numbers there count attacks or attackers, never victims."""
     spans = []
-    for token in sentence_tokens(sent):
+    for token in _may_tell_a_kind(sent):
         if _kind(token) is None or not any(c.dep_ == "dobj" for c in token.children):
             continue
         for subject in (c for c in token.children if c.dep_ == "nsubj"):  # "Missile strikes from two drones"
@@ -159,6 +159,12 @@ def agent_spans(sent: Span) -> list[tuple[int, int]]:
         if token.dep_ == "acl":  # "... from two US drones killed at least 21": the noun it modifies
             spans.append((token.head.left_edge.idx, token.head.idx + len(token.head)))
     return spans
+
+
+def _may_tell_a_kind(sent: Span) -> list[Token]:
+    """The sentence's tokens whose lemma a kind of figure has: the only ones :func:`_kind` can give one."""
+    tokens = sentence_tokens(sent)
+    return [tokens[i] for i, lemma in enumerate(sentence_lemmas(sent)) if lemma in _KIND_LEMMAS]
 
 
 def _kind(token: Token) -> str | None:

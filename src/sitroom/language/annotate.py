@@ -63,6 +63,17 @@ def sentence_tokens(sent: Span) -> list[Token]:
     return kept_with(sent.doc, ("sitroom.tokens", sent.start, sent.end), lambda: list(sent))
 
 
+def sentence_lemmas(sent: Span) -> list[str]:
+    """The sentence's lemmas, lower-cased, made once per sentence: the event stages test most words by lemma
+    before they need the Token."""
+    return kept_with(sent.doc, ("sitroom.lemmas", sent.start, sent.end), lambda: [t.lemma_.lower() for t in sent])
+
+
+def sentence_words(sent: Span) -> list[str]:
+    """The sentence's words, lower-cased, made once per sentence."""
+    return kept_with(sent.doc, ("sitroom.words", sent.start, sent.end), lambda: [t.lower_ for t in sent])
+
+
 _TEXT_KEY = ("sitroom.text",)
 
 
