@@ -85,3 +85,25 @@ def test_a_states_forces_are_external_abroad_and_state_forces_at_home() -> None:
     assert iraqi is not None and iraqi.inter == 8  # Iraqi forces fighting in Syria
     coalition = actors.resolve("the US-led coalition", "IQ")
     assert coalition is not None and coalition.inter == 8
+
+
+def test_named_in_tries_aliases_only_where_their_first_word_begins_and_finds_what_a_search_finds() -> None:
+    """named_in looks for an alias only where one of its first words stands; on texts where the first word
+    also stands inside other words and names, it must find what searching every character finds."""
+    from sitroom.events import actors as module
+
+    dictionary = load_actor_dictionary(load_countries())
+    texts = [
+        "Alarmed locals said al-Shabaab and al Qaeda fighters, not the Al-Qaida-linked ISIS, attacked; "
+        "US-backed forces and the Islamic State's (IS) men fought near İzmir.",
+        "Bokoharam? No: Boko Haram gunmen killed three, the army said, and Taliban-style rule returned.",
+    ]
+    for text in texts:
+        lowered = text.lower()
+        starts = module._word_starts(lowered) if len(lowered) == len(text) else None
+        for entry in dictionary._entries:
+            plain = entry.pattern.search(text)
+            tried = module._search(entry, text, starts)
+            assert (tried and tried.span()) == (plain and plain.span()), entry.name
+    assert [a.name for a in dictionary.named_in(texts[0])] == ["Al Shabaab", "Al Qaeda", "Islamic State"]
+    assert [a.name for a in dictionary.named_in(texts[1])][1:] == ["Taliban"]  # "Bokoharam" is no alias

@@ -84,3 +84,18 @@ def test_every_expression_holds_a_word_of_its_kind() -> None:
     for timex in found:
         if timex.kind in _KIND_NEEDS:
             assert any(word in timex.text.lower() for word in _KIND_NEEDS[timex.kind]), timex
+
+
+def test_a_rules_own_words_spare_only_texts_it_cannot_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some rules name words of their own (a clock time's "o'clock" or ":", a decade's "0s"): skipping a text
+    without them must find exactly what running every rule finds, on expressions of every rule."""
+    from sitroom.time import expressions
+
+    assert any(needs for _, _, needs in expressions._COMPILED)
+    more = "10/27/1989, 2016-10-12, 12.10.2016, 12-Oct-2016, the '80s, 1430 hrs, noon, at 6 in the evening, 10:35 GMT"
+    # each expression alone, so that no other expression's words let a wrongly skipped rule run
+    texts = [part for text in (_EVERY_KIND, more) for chunk in text.split("; ") for part in chunk.split(", ")]
+    gated = [find_timexes(text) for text in texts]
+    monkeypatch.setattr(expressions, "_COMPILED", tuple((kind, rule, ()) for kind, rule, _ in expressions._COMPILED))
+    assert [find_timexes(text) for text in texts] == gated
+    assert {t.kind for found in gated for t in found} >= {"clock", "decade", "century", "numeric_date", "date"}
