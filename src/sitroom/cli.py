@@ -507,6 +507,9 @@ def bench_command(
         Path | None, typer.Option(help="Incident-list CSV whose details add articles (columns date, details).")
     ] = None,
     articles: Annotated[int, typer.Option(help="Articles in the corpus.", min=1)] = 2000,
+    rounds: Annotated[
+        int, typer.Option(help="Times bare spaCy and the 1-worker pipeline are timed in turn (medians).", min=1)
+    ] = 3,
     output: Annotated[Path, typer.Option("--output", "-o", help="JSON file of the figures.")] = Path("out/bench.json"),
     record_in: Annotated[
         Path | None, typer.Option("--record", help="Markdown file whose speed table gets a row.")
@@ -517,7 +520,7 @@ def bench_command(
     from sitroom.benchmark import benchmark, record
 
     settings = _settings(None, config)
-    result = benchmark(examples, incidents, articles, settings)
+    result = benchmark(examples, incidents, articles, settings, rounds)
     figures = json.dumps(dataclasses.asdict(result))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(figures + "\n", encoding="utf-8")
