@@ -274,7 +274,7 @@ class EventStore:
             "id, title, url, outlet, published, published_precision, source_path, content_hash, text, embedded_in, "
             "duplicate_of, removed_lines, ingested_at, published_inferred_from, coded_by"
         )
-        self._insert_rows("INSERT INTO articles", columns, rows)
+        self._insert_rows("articles", columns, rows)
 
     def _insert_mentions(self, mentions: Sequence[EventMention]) -> None:
         rows = [
@@ -283,27 +283,28 @@ class EventStore:
             for m in mentions
         ]  # fmt: skip
         columns = "id, article_id, sub_event_type, payload, event_type, country, mention_date, historical"
-        self._insert_rows("INSERT OR REPLACE INTO mentions", columns, rows)
+        self._insert_rows("mentions", columns, rows, replace=True)
 
     def _insert_statements(self, statements: Sequence[Statement]) -> None:
         rows = [(s.id, s.article_id, s.kind, s.about, s.speaker, json.dumps(to_plain(s))) for s in statements]
-        self._insert_rows("INSERT OR REPLACE INTO statements", "id, article_id, kind, about, speaker, payload", rows)
+        self._insert_rows("statements", "id, article_id, kind, about, speaker, payload", rows, replace=True)
 
     def _insert_figures(self, figures: Sequence[Figure]) -> None:
         rows = [(_figure_id(f), f.provenance.article_id, f.kind, f.best, json.dumps(to_plain(f))) for f in figures]
-        self._insert_rows("INSERT OR REPLACE INTO figures", "id, article_id, kind, best, payload", rows)
+        self._insert_rows("figures", "id, article_id, kind, best, payload", rows, replace=True)
 
-    def _insert_rows(self, insert: str, columns: str, rows: Sequence[tuple[object, ...]]) -> None:
-        """``insert`` (``"INSERT INTO t"``) the rows in one statement that takes each column as one list and
-        unnests them side by side: DuckDB binds a few lists several times faster than a parameter a value
-        (about eight times, at a few thousand rows). Each list is typed as its column (JSON as the text it is written
-        from), so every value is cast as it would be one by one. With ``OR REPLACE``, the last row of a key
-        wins, as it would row by row."""
+    def _insert_rows(self, table: str, columns: str, rows: Sequence[tuple[object, ...]], replace: bool = False) -> None:
+        """Insert the rows into ``table`` in one statement that takes each column as one list and unnests them
+        side by side: DuckDB binds a few lists several times faster than a parameter a value (about eight
+        times, at a few thousand rows). Each list is typed as its column (JSON as the text it is written from),
+        so every value is cast as it would be one by one. With ``replace`` (INSERT OR REPLACE), the last row
+        of a key wins, as it would row by row."""
         if not rows:
             return
-        if "OR REPLACE" in insert:
+        if replace:
             rows = list({row[0]: row for row in rows}.values())
-        types = self._column_types(insert.rsplit(" ", 1)[1])
+        insert = f"INSERT OR REPLACE INTO {table}" if replace else f"INSERT INTO {table}"
+        types = self._column_types(table)
         names = [name.strip() for name in columns.split(",")]
         unnested = ", ".join(f"unnest(?::{types[name]}[])" for name in names)
         columns_of_rows = [list(values) for values in zip(*rows, strict=True)]
@@ -396,9 +397,9 @@ class EventStore:
             "id, event_date, event_type, sub_event_type, country, location, actor1, actor2, fatalities, historical, "
             "payload"
         )
-        self._insert_rows("INSERT INTO events", columns, [_event_row(e) for e in events])
+        self._insert_rows("events", columns, [_event_row(e) for e in events])
         links = [(e.id, m.id) for e in events for m in e.mentions]
-        self._insert_rows("INSERT INTO event_mentions", "event_id, mention_id", links)
+        self._insert_rows("event_mentions", "event_id, mention_id", links)
 
     def _candidates(self, mention: EventMention) -> list[EventMention]:
         """Stored mentions in ``mention``'s block (type, country, historical flag) and date window, itself too."""
