@@ -168,12 +168,14 @@ def ingest(
     report = IngestReport()
     with engine_for(settings, coder) as engine, EventStore(settings.db_path) as store, _index(settings) as index:
         index.sync(store.original_ids(), store.texts_of)
-        writer = _Writer(store, engine, coder.fingerprint, report, on_progress)
+        writer = _Writer(store, engine, coder.fingerprint, report, on_progress, settings.commit_size)
         batch: list[Article] = []
         appended: list[Article] = []
         for article, stored in _with_codings(_cleaned(read_inputs(paths, meter), report, store), store):
             if stored == (article.content_hash, coder.fingerprint):
                 report.unchanged += 1
+            elif writer.holds(article.id) or any(a.id == article.id for a in batch):
+                _repeated(article, writer, batch, report)
             elif article.embedded_in is not None:
                 appended.append(article)  # after every standalone article, so the standalone copy is kept
             else:
@@ -187,6 +189,20 @@ def ingest(
         writer.submit(batch)
         writer.drain()
     return report
+
+
+def _repeated(article: Article, writer: _Writer, batch: list[Article], report: IngestReport) -> None:
+    """An article whose id this run has already taken and not yet stored: the same one again is unchanged,
+    another under the same id is skipped with a warning (the first keeps the id)."""
+    first = next((a.content_hash for a in batch if a.id == article.id), None) or writer.held_hash(article.id)
+    if first == article.content_hash:
+        report.unchanged += 1
+        return
+    source = article.source_path or article.id
+    warning = f"{source}: a second article with id {article.id!r}; skipped (ids must be unique)"
+    report.skipped += 1
+    report.warnings.append(warning)
+    log.warning("%s", warning)
 
 
 def _with_codings(
@@ -219,43 +235,65 @@ def _index(settings: Settings) -> Iterator[NearDuplicateIndex]:
 
 
 class _Writer:
-    """Stores coded batches in the order they were read, keeping a few in flight to the engine."""
+    """Stores coded batches in the order they were read, keeping a few in flight to the engine and gathering
+    the coded ones into transactions of ``commit_size`` articles or more (each transaction has a fixed cost
+    of a score of statements, and fuses its mentions in one pass)."""
 
     def __init__(self, store: EventStore, engine: Engine, fingerprint: str, report: IngestReport,
-                 on_progress: ProgressCallback | None) -> None:  # fmt: skip
+                 on_progress: ProgressCallback | None, commit_size: int = 1) -> None:  # fmt: skip
         self._store, self._engine, self._fingerprint = store, engine, fingerprint
         self._report, self._on_progress, self._limit = report, on_progress, max(1, engine.in_flight)
+        self._commit_size = commit_size
         self._pending: deque[tuple[list[Article], Future[list[Coded]]]] = deque()
+        self._coded: list[Coded] = []  # coded, not yet stored
+        self._held: dict[str, str] = {}  # id -> content hash of every article submitted and not yet stored
 
     def submit(self, batch: list[Article]) -> None:
         if not batch:
             return
+        self._held.update((a.id, a.content_hash) for a in batch)
         self._pending.append((batch, self._engine.code(batch)))
         while len(self._pending) > self._limit:
-            self._store_next()
+            self._take_next()
 
     def holds(self, article_id: str) -> bool:
-        """Whether an article is in a batch sent to the engine and not yet stored."""
-        return any(a.id == article_id for batch, _ in self._pending for a in batch)
+        """Whether an article was submitted and is not yet stored."""
+        return article_id in self._held
+
+    def held_hash(self, article_id: str) -> str | None:
+        """The content hash of an article submitted and not yet stored."""
+        return self._held.get(article_id)
 
     def drain(self) -> None:
+        """Store everything submitted."""
         while self._pending:
-            self._store_next()
+            self._take_next()
+        self._store_coded()
 
-    def _store_next(self) -> None:
-        batch, future = self._pending.popleft()
+    def _take_next(self) -> None:
+        _, future = self._pending.popleft()
         coded = future.result()
+        self._coded.extend(coded)
+        if self._on_progress:
+            self._on_progress(len(coded))
+        if len(self._coded) >= self._commit_size:
+            self._store_coded()
+
+    def _store_coded(self) -> None:
+        coded, self._coded = self._coded, []
+        if not coded:
+            return
         mentions = [m for c in coded for m in c.mentions]
         statements = [s for c in coded for s in c.statements]
         figures = [f for c in coded for f in c.figures]
         self._store.write_batch([c.article for c in coded], mentions, statements, figures, coded_by=self._fingerprint)
+        for c in coded:
+            self._held.pop(c.article.id, None)
         report = self._report
         report.coded += sum(1 for c in coded if c.article.duplicate_of is None)
         report.mentions += len(mentions)
         report.statements += len(statements)
-        log.debug("committed batch of %d articles", len(batch))
-        if self._on_progress:
-            self._on_progress(len(batch))
+        log.debug("committed %d articles", len(coded))
 
 
 def _cleaned(results: Iterable[Ingested | Skipped], report: IngestReport, store: EventStore) -> Iterator[Article]:

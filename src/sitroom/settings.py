@@ -27,7 +27,8 @@ class Settings:
     model: str = DEFAULT_MODEL
     db_path: Path = DEFAULT_DB
     actor_dictionaries: tuple[Path, ...] = ()
-    batch_size: int = 64  # articles parsed together and stored in one transaction
+    batch_size: int = 64  # articles parsed together (and split among the workers)
+    commit_size: int = 256  # articles stored in one transaction, gathered a parse batch at a time
     history_days: int = HISTORY_DAYS
     duplicate_threshold: float = 0.8
     min_city_population: int = 500
@@ -88,9 +89,9 @@ def _coerce_one(name: str, value: Any) -> Any:
         if name == "actor_dictionaries":
             items = value.split(os.pathsep) if isinstance(value, str) else value
             return tuple(Path(v) for v in items if v)
-        if name in ("batch_size", "history_days", "min_city_population", "workers"):
+        if name in ("batch_size", "commit_size", "history_days", "min_city_population", "workers"):
             number = int(value)
-            if number < 1 and name in ("batch_size", "workers"):
+            if number < 1 and name in ("batch_size", "commit_size", "workers"):
                 raise ValueError("it must be 1 or more")
             return number
         if name == "duplicate_threshold":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import shutil
 import signal
@@ -150,6 +151,43 @@ def test_failed_batch_leaves_database_unchanged(examples: Path, settings: Settin
     assert _event_ids(settings.db_path) == before
 
 
+def test_parse_batches_are_stored_together_up_to_the_commit_size(
+    examples: Path, tmp_path: Path, coder: Coder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored: list[int] = []
+    write_batch = EventStore.write_batch
+
+    def counted(self: EventStore, articles, *args, **kwargs):  # type: ignore[no-untyped-def]
+        stored.append(len(articles))
+        write_batch(self, articles, *args, **kwargs)
+
+    monkeypatch.setattr(EventStore, "write_batch", counted)
+    settings = Settings(db_path=tmp_path / "events.duckdb", batch_size=1, commit_size=3)
+    report = ingest([examples], settings, coder=coder)
+    assert stored == [3, 2] and report.coded == 5
+    assert _event_ids(settings.db_path) == _event_ids_of_a_run(examples, tmp_path, coder, commit_size=1)
+
+
+def _event_ids_of_a_run(examples: Path, tmp_path: Path, coder: Coder, commit_size: int) -> list[str]:
+    settings = Settings(db_path=tmp_path / f"commit-{commit_size}.duckdb", batch_size=1, commit_size=commit_size)
+    ingest([examples], settings, coder=coder)
+    return _event_ids(settings.db_path)
+
+
+def test_an_id_given_twice_in_one_input_is_stored_once(examples: Path, tmp_path: Path, coder: Coder) -> None:
+    text = (examples / "001_e13b050aafb0a1da.txt").read_text(encoding="utf-8")
+    source = tmp_path / "in.jsonl"
+    rows = [{"id": "a", "text": text}, {"id": "a", "text": text}, {"id": "a", "text": text + "\n\nA new paragraph."}]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    settings = Settings(db_path=tmp_path / "events.duckdb", batch_size=2)
+    report = ingest([source], settings, coder=coder)
+    assert (report.read, report.coded, report.unchanged, report.skipped) == (3, 1, 1, 1)
+    assert any("second article with id 'a'" in w and "in.jsonl" in w for w in report.warnings)
+    with EventStore(settings.db_path, read_only=True) as store:
+        assert store.counts()["articles"] == 1
+        assert "A new paragraph" not in store.texts_of(["a"])[0][1]  # the first keeps the id
+
+
 def test_killed_ingest_resumes_to_the_same_events(examples: Path, tmp_path: Path, coder: Coder) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -161,7 +199,7 @@ def test_killed_ingest_resumes_to_the_same_events(examples: Path, tmp_path: Path
     ingest([corpus], reference, coder=coder)
 
     db = tmp_path / "killed.duckdb"
-    env = {**os.environ, "SITROOM_BATCH_SIZE": "1", "SITROOM_DUPLICATE_THRESHOLD": "1.1"}
+    env = {**os.environ, "SITROOM_BATCH_SIZE": "1", "SITROOM_COMMIT_SIZE": "1", "SITROOM_DUPLICATE_THRESHOLD": "1.1"}
     cmd = [sys.executable, "-m", "sitroom", "ingest", str(corpus), "--db", str(db), "--quiet"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _wait_for_some_articles(db, proc)
