@@ -74,6 +74,21 @@ def test_may_name_rules_out_only_names_the_store_lacks(tmp_path: Path, monkeypat
     assert big.may_name(name_key("Obama"))  # keys too many to hold: nothing is ruled out without a query
 
 
+def test_the_name_keys_digests_are_written_with_the_names_and_made_afresh_where_missing(tmp_path: Path) -> None:
+    store = _bare_store(tmp_path)
+    import_file(store, SHARED / "cities500_IQ_SY.csv")
+    with sqlite3.connect(store.path) as con:
+        ((blob,),) = con.execute("SELECT digests FROM key_digest").fetchall()
+        (keys,) = con.execute("SELECT count(DISTINCT key) FROM alias").fetchone()
+    assert len(blob) == 8 * keys
+    spellings = ("Telafer", "Tall 'Afar", "Mosul", "Obama", "Barack", "Irbil", "Nowhereville")
+    answers = [store.may_name(name_key(s)) for s in spellings]
+    assert answers == [True, True, True, False, False, True, False]
+    with sqlite3.connect(store.path) as con:
+        con.execute("DELETE FROM key_digest")  # as in a store written before the digests were kept
+    assert [GeonamesStore(store.path).may_name(name_key(s)) for s in spellings] == answers
+
+
 def test_a_second_import_of_the_same_files_changes_nothing(tmp_path: Path) -> None:
     store = _bare_store(tmp_path)
     first = [import_file(store, SHARED / n) for n in ("cities500_IQ_SY.csv", "admin1CodesASCII.txt")]
