@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
+from sitroom.events import casualties
 from sitroom.events.casualties import Casualty, find_casualties
 
 
@@ -169,3 +173,26 @@ def test_counts(nlp: Language, sentence: str, expected: dict[str, int]) -> None:
 def test_qualifier_is_kept(nlp: Language) -> None:
     (casualty,) = _find(nlp, "Five bomb attacks took place, killing at least 17.")
     assert (casualty.figure.low, casualty.figure.best, casualty.figure.qualifier) == (17, 17, "at least")
+
+
+def test_every_pattern_holds_a_word_of_its_gate(examples: Path) -> None:
+    """A gate may only spare sentences its pattern cannot match: wherever a pattern matches, one of its
+    gate's words is in the sentence (over the example articles and wordings each pattern is written for)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(examples.glob("*.txt"))]
+    texts += [
+        "The death toll rose to 12.", "Gunmen killed 5 soldiers and a policeman.", "They were shot to death, four.",
+        "The blast claimed the lives of 7 people.", "He blew himself up and 3 others.", "Two were SHOT DEAD.",
+        "Four men and two women were killed.", "Six people, among them a child, were beheaded.",
+        "Nine villagers lost their lives.", "Eleven bodies were found.", "wounding 3 and a child nearby",
+        "Two officers and 3 guards were wounded.", "injuring 4 people", "Five people were hospitalised.",
+        "Three injuries were reported.", "Eight sustained serious wounds.", "causing injuries to 6 people",
+    ]  # fmt: skip
+    sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s]
+    matched = 0
+    for patterns in casualties._COMPILED.values():
+        for gate, pattern, _ in patterns:
+            for sentence in sentences:
+                if pattern.search(sentence):
+                    matched += 1
+                    assert any(word in sentence.casefold() for word in gate), (pattern.pattern[:60], sentence)
+    assert matched > 20

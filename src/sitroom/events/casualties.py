@@ -68,25 +68,26 @@ _PERPETRATOR_DEATH = re.compile(
     r"(?P<who>the\s+(?:suicide\s+)?(?:bomber|attacker|gunman|assailant|perpetrator)|himself|herself|themselves)\b",
     re.IGNORECASE,
 )
-# Words without one of which a pattern cannot match, one alternation per pattern above: a cheap search for
-# them spares the sentences that cannot hold the pattern (most sentences hold none).
-_KILL_WORDS = r"kill|execut|incinerat|massacr|slaughter|left|leaving"
+# Words without one of which a pattern cannot match, one tuple per pattern above (for a phrase, a word of it:
+# "death" of "to death"): looking for them in the case-folded sentence spares the sentences that cannot hold
+# the pattern (most sentences hold none), and a sentence holding one is searched as if there were no gate.
+_KILL_WORDS = ("kill", "execut", "incinerat", "massacr", "slaughter", "left", "leaving")
 _KILLED_GATES = (
-    r"toll", _KILL_WORDS, _KILL_WORDS, r"to\s+death|shot\s+dead|gunned\s+down", r"claim|cost|took|taking",
-    _KILL_WORDS, r"dead|kill|died",
-    r"kill|execut|massacr|behead|decapitat|lynch|slain|shot\s+dead|to\s+death",
-    r"died|perish|dead|lost\s+their\s+lives", r"dead|death|fatalit|bodies|kill",
+    ("toll",), _KILL_WORDS, _KILL_WORDS, ("death", "dead", "gunned"), ("claim", "cost", "took", "taking"),
+    _KILL_WORDS, ("dead", "kill", "died"),
+    ("kill", "execut", "massacr", "behead", "decapitat", "lynch", "slain", "dead", "death"),
+    ("died", "perish", "dead", "lives"), ("dead", "death", "fatalit", "bodies", "kill"),
 )  # fmt: skip
 _INJURED_GATES = (
-    r"injur|wound", r"injur|wound", r"injur|wound|leaving", r"injur|wound|hurt|hospitali", r"injur|casualt",
-    r"injur|wound", r"injur|wound",
+    ("injur", "wound"), ("injur", "wound"), ("injur", "wound", "leaving"), ("injur", "wound", "hurt", "hospitali"),
+    ("injur", "casualt"), ("injur", "wound"), ("injur", "wound"),
 )  # fmt: skip
 _COUNT_FIRST = f"(?P<q>(?:{_Q}))"  # how a pattern that opens with its count begins
 # Per kind: (gate, pattern, whether the pattern opens with its count), the flag found once (a compiled
 # pattern's hash reads its whole code: no set of patterns to look them up in).
 _COMPILED = {
     kind: tuple(
-        (re.compile(gate, re.IGNORECASE), re.compile(p, re.IGNORECASE), p.startswith(_COUNT_FIRST))
+        (gate, re.compile(p, re.IGNORECASE), p.startswith(_COUNT_FIRST))
         for gate, p in zip(gates, patterns, strict=True)
     )
     for kind, gates, patterns in (
@@ -150,11 +151,12 @@ def find_casualties(sent: Span, article_id: str) -> list[Casualty]:
     covered = [span for v in parsed for span in v.spans] + agent_spans(sent)
     sentence, offset = span_text(sent), sent.start_char
     starts: list[int] | None = None  # where counts can begin, found once the first pattern needs them
-    gates: dict[str, bool] = {}  # several patterns share a gate: each searched for once
+    folded = sentence.casefold()
+    gates: dict[tuple[str, ...], bool] = {}  # several patterns share a gate: each looked for once
     for kind, patterns in _COMPILED.items():
         for gate, pattern, count_first in patterns:
-            if (held := gates.get(gate.pattern)) is None:
-                held = gates[gate.pattern] = gate.search(sentence) is not None
+            if (held := gates.get(gate)) is None:
+                held = gates[gate] = any(word in folded for word in gate)
             if not held:
                 continue
             if count_first and starts is None:

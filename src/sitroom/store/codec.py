@@ -22,7 +22,8 @@ from sitroom.model import (
 )
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # each record class's fields, read once (the store's hot path)
+# Each class's fields, read once (the store's hot path); None for a class that is no record.
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
 def to_plain(value: Any) -> Any:
@@ -30,9 +31,13 @@ def to_plain(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
-    names = _FIELD_NAMES.get(kind)
-    if names is None and dataclasses.is_dataclass(kind):
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    if kind is tuple or kind is list:
+        return [to_plain(v) for v in value]
+    try:
+        names = _FIELD_NAMES[kind]
+    except KeyError:
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else None
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields) if fields is not None else None
     if names is not None:
         return {name: to_plain(getattr(value, name)) for name in names}
     if isinstance(value, IntEnum):
