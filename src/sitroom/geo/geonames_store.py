@@ -250,9 +250,8 @@ class GeonamesStore:
                 f"{self.path}: gazetteer store format {meta['format']}, this sitroom reads {STORE_FORMAT}; "
                 "delete the file and re-run any `sitroom gazetteer import`"
             )
-        if (meta.get("default"), meta.get("name_key"), meta.get("key_digest")) == (
-            wanted, str(NAME_KEY_FORMAT), str(KEY_DIGEST_FORMAT)
-        ):
+        current = (wanted, str(NAME_KEY_FORMAT), str(KEY_DIGEST_FORMAT))
+        if (meta.get("default"), meta.get("name_key"), meta.get("key_digest")) == current:
             return  # else rebuilt, re-keyed, or given its key digests as it is written
         with self.writing() as con:
             meta = self._meta()  # another process may have built it while this one waited for the lock

@@ -319,16 +319,15 @@ def _capitalised(doc: Doc) -> list[int]:
 
 
 def _capital_indices(doc: Doc) -> list[int]:
-    strings = doc.vocab.strings
-    shapes = doc.to_array("SHAPE")
-    upper = []
-    for shape in numpy.unique(shapes).tolist():
-        known = _CAPITALISED_SHAPES.get(shape)
+    strings, capitalised = doc.vocab.strings, _CAPITALISED_SHAPES
+    found = []
+    for i, shape in enumerate(doc.to_array("SHAPE").tolist()):  # a list: cheaper than numpy for short texts
+        known = capitalised.get(shape)
         if known is None:
-            known = _CAPITALISED_SHAPES[shape] = strings[shape].startswith("X")
+            known = capitalised[shape] = strings[shape].startswith("X")
         if known:
-            upper.append(shape)
-    return numpy.flatnonzero(numpy.isin(shapes, upper)).tolist()  # type: ignore[no-any-return]
+            found.append(i)
+    return found
 
 
 def _indices_of(doc: Doc, word: str) -> list[int]:

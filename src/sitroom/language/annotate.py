@@ -66,12 +66,16 @@ def sentence_tokens(sent: Span) -> list[Token]:
 def sentence_lemmas(sent: Span) -> list[str]:
     """The sentence's lemmas, lower-cased, made once per sentence: the event stages test most words by lemma
     before they need the Token."""
-    return kept_with(sent.doc, ("sitroom.lemmas", sent.start, sent.end), lambda: [t.lemma_.lower() for t in sent])
+    return kept_with(
+        sent.doc, ("sitroom.lemmas", sent.start, sent.end), lambda: [t.lemma_.lower() for t in sentence_tokens(sent)]
+    )
 
 
 def sentence_words(sent: Span) -> list[str]:
     """The sentence's words, lower-cased, made once per sentence."""
-    return kept_with(sent.doc, ("sitroom.words", sent.start, sent.end), lambda: [t.lower_ for t in sent])
+    return kept_with(
+        sent.doc, ("sitroom.words", sent.start, sent.end), lambda: [t.lower_ for t in sentence_tokens(sent)]
+    )
 
 
 _TEXT_KEY = ("sitroom.text",)

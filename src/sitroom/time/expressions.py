@@ -206,6 +206,8 @@ _KIND_NEEDS: dict[str, tuple[str, ...]] = {
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "holiday": ("christmas", "year", "thanksgiving", "independence", "easter"),
 }
+_KIND_NEED_SETS = {kind: frozenset(words) for kind, words in _KIND_NEEDS.items()}
+_NEED_WORDS = tuple(sorted(set().union(*_KIND_NEED_SETS.values())))  # each looked for once per text
 _CAPITALISED = ("month", "weekday", "dweekday", "dmonth", "holiday")
 # Words that, before a bare May or March, make it a month: "in May", "since March".
 _MONTH_CONTEXT = re.compile(r"\b(in|since|until|till|by|during|from|through|of|early|late|mid|before|after|to|and|"
@@ -243,10 +245,13 @@ def find_timexes(text: str, offset: int = 0) -> list[RawTimex]:
     """All temporal expressions in ``text``, in order, none overlapping; offsets are shifted by ``offset``."""
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     lowered = text.lower()
-    # does the text hold one of the words every expression of the kind holds?
-    held = {kind: any(word in lowered for word in words) for kind, words in _KIND_NEEDS.items()}
+    # which of the words every expression of a kind holds does the text hold?
+    present = {word for word in _NEED_WORDS if word in lowered}
     for priority, (kind, pattern, needs) in enumerate(_COMPILED):
-        if not held.get(kind, True) or (needs and not any(word in lowered for word in needs)):
+        kind_needs = _KIND_NEED_SETS.get(kind)
+        if (kind_needs is not None and present.isdisjoint(kind_needs)) or (
+            needs and not any(word in lowered for word in needs)
+        ):
             continue
         for match in pattern.finditer(text):
             start, end = _extent(match, text)
