@@ -94,6 +94,7 @@ class Frame:
 class Frames:
     frames: tuple[Frame, ...]
     quantity_words: frozenset[str]
+    verbs: frozenset[str]  # every frame's
 
 
 @cache
@@ -108,7 +109,7 @@ def load_frames() -> Frames:
         )
         for f in raw["frames"]
     )
-    return Frames(frames, frozenset(raw["quantity_words"]))
+    return Frames(frames, frozenset(raw["quantity_words"]), frozenset().union(*(f.verbs for f in frames)))
 
 
 @cache
@@ -138,10 +139,13 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
 
 def _frame_triggers(sent: Span, frames: Frames) -> list[Trigger]:
     found = []
-    for token in sentence_tokens(sent):
+    tokens = sentence_tokens(sent)
+    for at, lemma in enumerate(sentence_lemmas(sent)):
+        if lemma not in frames.verbs:
+            continue  # most words are no frame's verb: told from the lemma, without the token's tag
+        token = tokens[at]
         if token.pos_ != "VERB":
             continue
-        lemma = token.lemma_.lower()
         for frame in frames.frames:
             if lemma in frame.verbs and (
                 any(not frame.objects.isdisjoint(_noun_forms(o)) for o in _objects(token, frames.quantity_words))
@@ -187,11 +191,17 @@ def _frame_object_tokens(verb: Token) -> list[Token]:
 def _word_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     forms = _SentenceForms(sentence_words(sent), sentence_lemmas(sent))
+    # where a phrase or a word can begin: the others are passed over without a look-up
+    known = (lexicon.phrase_starts, lexicon.words, _LEMMAS_TESTED)
+    starts = [sent.start + at for at, (word, lemma) in enumerate(zip(forms.words, forms.lemmas, strict=True))
+              if any(word in k or lemma in k for k in known)]  # fmt: skip
     i = sent.start
-    while i < sent.end:
+    for start in starts:
+        if start < i:
+            continue  # inside the trigger just found
+        i = start
         trigger = _phrase_at(sent, i, lexicon, forms) or _word_at(sent, i, lexicon, forms)
         if trigger is None:
-            i += 1
             continue
         i = trigger.end
         judged = _by_object(trigger)
