@@ -508,7 +508,7 @@ def bench_command(
     ] = None,
     articles: Annotated[int, typer.Option(help="Articles in the corpus.", min=1)] = 2000,
     rounds: Annotated[
-        int, typer.Option(help="Times bare spaCy and the 1-worker pipeline are timed in turn (medians).", min=1)
+        int, typer.Option(help="Rounds: bare spaCy, then 1 and 2 workers, timed in turn (medians).", min=1)
     ] = 3,
     output: Annotated[Path, typer.Option("--output", "-o", help="JSON file of the figures.")] = Path("out/bench.json"),
     record_in: Annotated[
