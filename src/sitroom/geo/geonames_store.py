@@ -58,8 +58,8 @@ DEFAULT_SOURCE = "default"
 DEFAULT_BUILD = 3
 _CACHE_LIMIT = 200_000  # names whose candidates are kept in memory
 _KEYS_IN_MEMORY = 3_000_000  # up to this many name keys, all are held in memory to answer misses
-# Bump when the key digests are made differently (see _key_digest): stores write them again.
-KEY_DIGEST_FORMAT = 1
+# Bump when the key digests are kept differently (see _key_digest): stores write them again.
+KEY_DIGEST_FORMAT = 2
 _BATCH = 20_000
 _T = TypeVar("_T")
 _K = TypeVar("_K")
@@ -90,7 +90,6 @@ CREATE TABLE IF NOT EXISTS admin (
     geonameid INTEGER,
     source TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS key_digest (digests BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS area (
     country TEXT NOT NULL,
     admin1 TEXT NOT NULL,
@@ -204,14 +203,16 @@ class GeonamesStore:
         written with its names: a few milliseconds to read, where the embedded default's 630,000 keys took
         half a second to read as strings. None for a store of more than ``_KEYS_IN_MEMORY`` keys, which
         is asked instead."""
+        con = self._connection
         try:
-            row = self._connection.execute("SELECT digests FROM key_digest").fetchone()
-        except sqlite3.OperationalError:  # no such table: a store no sitroom of this version has written
+            row = con.execute("SELECT names, digests FROM key_digest").fetchone()
+        except sqlite3.OperationalError:  # no such table (or another shape): a store this sitroom never wrote
             row = None
-        if row is None:  # too many names, or a store written before the digests were: asked again here
-            return _key_digests(self._connection)
+        (names,) = con.execute("SELECT count(*) FROM alias").fetchone()
+        if row is None or row[0] != names:  # too many names, or names written without their digests
+            return _key_digests(con)
         digests = array.array("Q")
-        digests.frombytes(row[0])
+        digests.frombytes(row[1])
         return digests if len(digests) <= _KEYS_IN_MEMORY else None
 
     @cached_property
@@ -504,11 +505,15 @@ def _key_digests(con: sqlite3.Connection) -> array.array[int] | None:
 
 
 def _write_key_digests(con: sqlite3.Connection) -> None:
-    """Keep the digests of the name keys as written, for readers to load at once (:meth:`GeonamesStore._known`)."""
-    con.execute("DELETE FROM key_digest")
+    """Keep the digests of the name keys as written, with the number of names they were made from, for
+    readers to load at once (:meth:`GeonamesStore._known`); a reader whose store holds another number of
+    names (written by a sitroom that kept no digests) makes them again."""
+    con.execute("DROP TABLE IF EXISTS key_digest")
+    con.execute("CREATE TABLE key_digest (names INTEGER NOT NULL, digests BLOB NOT NULL)")
     digests = _key_digests(con)
     if digests is not None:
-        con.execute("INSERT INTO key_digest VALUES (?)", [digests.tobytes()])
+        (names,) = con.execute("SELECT count(*) FROM alias").fetchone()
+        con.execute("INSERT INTO key_digest VALUES (?, ?)", [names, digests.tobytes()])
     _set_meta(con, key_digest=str(KEY_DIGEST_FORMAT))
 
 
