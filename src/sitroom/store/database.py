@@ -422,11 +422,12 @@ class EventStore:
         ]
         rows = self._db.execute(_CANDIDATES, params).fetchall()
         found: dict[tuple[object, ...], list[EventMention]] = {key: [] for key in keys}
+        by_block: dict[tuple[object, ...], list[tuple[object, ...]]] = {}  # each block's keys, in order
+        for listed in keys:
+            by_block.setdefault(listed[:3], []).append(listed)
         for event_type, historical, country, date, payload in rows:
             mention = mention_from_plain(json.loads(payload))
-            for key in keys:
-                if key[:3] != (historical, event_type, country):
-                    continue
+            for key in by_block.get((historical, event_type, country), ()):
                 when = key[3]
                 if (when is None and date is None) or (
                     when is not None and date is not None and when - slack <= date <= when + slack  # type: ignore[operator]
