@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import duckdb
 
@@ -199,10 +200,10 @@ class EventStore:
             self._db.execute("BEGIN TRANSACTION")
             orphans = self._release_events_of([a.id for a in articles])
             self._replace_articles(articles, coded_by)
-            self._insert_mentions(mentions)
+            written = self._insert_mentions(mentions)
             self._insert_statements(statements)
             self._insert_figures(figures)
-            self._refuse([*mentions, *self._mentions_by_id(orphans)])
+            self._refuse([*mentions, *self._mentions_by_id(orphans)], written)
             self._db.execute("COMMIT")
         except duckdb.Error as exc:
             self._db.execute("ROLLBACK")
@@ -276,14 +277,17 @@ class EventStore:
         )
         self._insert_rows("articles", columns, rows)
 
-    def _insert_mentions(self, mentions: Sequence[EventMention]) -> None:
+    def _insert_mentions(self, mentions: Sequence[EventMention]) -> _Plains:
+        """Insert the mentions; their plain forms, for the payloads of the events they fuse into."""
+        plains: _Plains = {id(m): (m, to_plain(m)) for m in mentions}
         rows = [
-            (m.id, m.article_id, m.sub_event_type, json.dumps(to_plain(m)), m.event_type,
+            (m.id, m.article_id, m.sub_event_type, json.dumps(plains[id(m)][1]), m.event_type,
              m.place.country if m.place else None, m.date, m.historical)
             for m in mentions
         ]  # fmt: skip
         columns = "id, article_id, sub_event_type, payload, event_type, country, mention_date, historical"
         self._insert_rows("mentions", columns, rows, replace=True)
+        return plains
 
     def _insert_statements(self, statements: Sequence[Statement]) -> None:
         rows = [(s.id, s.article_id, s.kind, s.about, s.speaker, json.dumps(to_plain(s))) for s in statements]
@@ -345,8 +349,9 @@ class EventStore:
         rows = self._db.execute("SELECT payload FROM mentions ORDER BY id").fetchall()
         return [mention_from_plain(json.loads(r[0])) for r in rows]
 
-    def _refuse(self, seeds: Sequence[EventMention]) -> tuple[Event, ...]:
-        """Cluster the seeds with every stored mention connected to them, and replace those mentions' events."""
+    def _refuse(self, seeds: Sequence[EventMention], plains: _Plains | None = None) -> tuple[Event, ...]:
+        """Cluster the seeds with every stored mention connected to them, and replace those mentions' events.
+        ``plains``: mentions' plain forms already made (:meth:`_insert_mentions`)."""
         if not seeds:
             return ()
         constraints = Constraints.of(self.decisions())
@@ -381,7 +386,7 @@ class EventStore:
             self._db.execute("DELETE FROM events WHERE list_contains(?, id)", [sorted(stale)])
             self._db.execute("DELETE FROM event_mentions WHERE list_contains(?, event_id)", [sorted(stale)])
         events = fuse_mentions(component, constraints)
-        self._insert_events(events)
+        self._insert_events(events, plains or {})
         return events
 
     def _refuse_all(self) -> None:
@@ -390,14 +395,14 @@ class EventStore:
         self._db.execute("DELETE FROM events")
         self._insert_events(fuse_mentions(self.mentions(), Constraints.of(self.decisions())))
 
-    def _insert_events(self, events: Sequence[Event]) -> None:
+    def _insert_events(self, events: Sequence[Event], plains: _Plains | None = None) -> None:
         if not events:
             return
         columns = (
             "id, event_date, event_type, sub_event_type, country, location, actor1, actor2, fatalities, historical, "
             "payload"
         )
-        self._insert_rows("events", columns, [_event_row(e) for e in events])
+        self._insert_rows("events", columns, [_event_row(e, plains or {}) for e in events])
         links = [(e.id, m.id) for e in events for m in e.mentions]
         self._insert_rows("event_mentions", "event_id, mention_id", links)
 
@@ -602,12 +607,28 @@ def _figure_id(figure: Figure) -> str:
     return "f-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def _event_row(e: Event) -> tuple[object, ...]:
+# Mentions' plain forms made for the mentions table, by the id() of the mention (kept alive with it).
+_Plains = dict[int, tuple[EventMention, Any]]
+_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
+
+
+def _event_row(e: Event, plains: _Plains) -> tuple[object, ...]:
     return (
         e.id, e.date, e.event_type, e.sub_event_type, e.place.country if e.place else None,
         e.place.name if e.place else None, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None,
-        e.fatalities, e.historical, json.dumps(to_plain(e)),
+        e.fatalities, e.historical, json.dumps(_event_plain(e, plains)),
     )  # fmt: skip
+
+
+def _event_plain(e: Event, plains: _Plains) -> dict[str, Any]:
+    """``to_plain(e)``, taking each mention's plain form from ``plains`` where it was made already."""
+
+    def mention(m: EventMention) -> Any:
+        known = plains.get(id(m))
+        return known[1] if known is not None and known[0] is m else to_plain(m)
+
+    return {name: [mention(m) for m in e.mentions] if name == "mentions" else to_plain(getattr(e, name))
+            for name in _EVENT_FIELDS}  # fmt: skip
 
 
 _LATITUDE = "TRY_CAST(json_extract(payload, '$.place.latitude') AS DOUBLE)"
