@@ -170,31 +170,39 @@ def ingest(
         index.sync(store.original_ids(), store.texts_of)
         writer = _Writer(store, engine, coder.fingerprint, report, on_progress, settings.commit_size)
         batch: list[Article] = []
-        appended: list[Article] = []
+        appended: dict[str, Article] = {}  # by id, in the order read
         for article, stored in _with_codings(_cleaned(read_inputs(paths, meter), report, store), store):
             if stored == (article.content_hash, coder.fingerprint):
                 report.unchanged += 1
-            elif writer.holds(article.id) or any(a.id == article.id for a in batch):
-                _repeated(article, writer, batch, report)
+            elif (first := _taken(article.id, batch, appended, writer)) is not None:
+                _repeated(article, first, report)
             elif article.embedded_in is not None:
-                appended.append(article)  # after every standalone article, so the standalone copy is kept
+                appended[article.id] = article  # after every standalone article, so the standalone copy is kept
             else:
                 batch.append(_mark_duplicate(article, index, report, store, batch, writer))
                 if len(batch) >= settings.batch_size:
                     writer.submit(batch)
                     index.commit()
                     batch = []
-        for article in appended:
+        for article in appended.values():
             batch.append(_mark_duplicate(article, index, report, store, batch, writer))
         writer.submit(batch)
         writer.drain()
     return report
 
 
-def _repeated(article: Article, writer: _Writer, batch: list[Article], report: IngestReport) -> None:
-    """An article whose id this run has already taken and not yet stored: the same one again is unchanged,
-    another under the same id is skipped with a warning (the first keeps the id)."""
-    first = next((a.content_hash for a in batch if a.id == article.id), None) or writer.held_hash(article.id)
+def _taken(article_id: str, batch: list[Article], appended: dict[str, Article], writer: _Writer) -> str | None:
+    """The content hash of the article this run has already read under ``article_id`` and not yet stored."""
+    if article_id in appended:
+        return appended[article_id].content_hash
+    found = next((a.content_hash for a in batch if a.id == article_id), None)
+    return found if found is not None else writer.held_hash(article_id)
+
+
+def _repeated(article: Article, first: str, report: IngestReport) -> None:
+    """An article whose id this run has already taken (``first``: that one's content hash) and not yet
+    stored: the same one again is unchanged, another under the same id is skipped with a warning (the first
+    keeps the id)."""
     if first == article.content_hash:
         report.unchanged += 1
         return

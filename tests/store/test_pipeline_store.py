@@ -134,6 +134,20 @@ def test_article_glued_onto_a_page_is_a_duplicate_of_its_original(
     assert any(e.sources == ("001_e13b050aafb0a1da",) for e in events)
 
 
+def test_a_page_given_twice_in_one_input_stores_its_glued_copy_once(
+    examples: Path, tmp_path: Path, settings: Settings, coder: Coder
+) -> None:
+    host = (examples / "000_5a2efb6d2c4bef1a.txt").read_text(encoding="utf-8")
+    glued = (examples / "001_e13b050aafb0a1da.txt").read_text(encoding="utf-8")
+    page = {"id": "page", "text": f"{host}\n\n{glued}", "published": "2016-10-17"}
+    source = tmp_path / "pages.jsonl"
+    source.write_text(json.dumps(page) + "\n" + json.dumps(page) + "\n", encoding="utf-8")
+    report = ingest([source], settings, coder=coder)
+    assert report.read == 2 and report.unchanged == 2  # the page's two parts, read again
+    with EventStore(settings.db_path, read_only=True) as store:
+        assert store.article("page~appended") is not None and store.counts()["articles"] == 2
+
+
 def test_failed_batch_leaves_database_unchanged(examples: Path, settings: Settings, coder: Coder) -> None:
     ingest([examples / "000_5a2efb6d2c4bef1a.txt"], settings, coder=coder)
     before = _event_ids(settings.db_path)
