@@ -273,9 +273,11 @@ class _Writer:
         return self._held.get(article_id)
 
     def drain(self) -> None:
-        """Store everything submitted."""
+        """Store everything submitted, each batch as soon as it is coded: the engine's workers code the
+        batches after it meanwhile, and the last transaction, which nothing overlaps, is one batch."""
         while self._pending:
             self._take_next()
+            self._store_coded()
         self._store_coded()
 
     def _take_next(self) -> None:

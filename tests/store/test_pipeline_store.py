@@ -178,7 +178,7 @@ def test_parse_batches_are_stored_together_up_to_the_commit_size(
     monkeypatch.setattr(EventStore, "write_batch", counted)
     settings = Settings(db_path=tmp_path / "events.duckdb", batch_size=1, commit_size=3)
     report = ingest([examples], settings, coder=coder)
-    assert stored == [3, 2] and report.coded == 5
+    assert stored == [3, 1, 1] and report.coded == 5  # the batches left at the end stored as each is coded
     assert _event_ids(settings.db_path) == _event_ids_of_a_run(examples, tmp_path, coder, commit_size=1)
 
 
