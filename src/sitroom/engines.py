@@ -60,12 +60,19 @@ def _young_collections_spaced() -> Iterator[None]:
     ends, then as before. The stages make millions of short-lived objects (tokens, spans, matches, records)
     and few cycles, so at the default the collector ran about 500 times per 2,000 bench articles and walked
     objects that a moment later died by their reference counts (its time there 0.2 -> 0.08 s)."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], YOUNG_COLLECTION_ALLOCATIONS), *before[1:])
+    before = _space_young_collections()
     try:
         yield
     finally:
         gc.set_threshold(*before)
+
+
+def _space_young_collections() -> tuple[int, int, int]:
+    """Collect the youngest generation at most every ``YOUNG_COLLECTION_ALLOCATIONS`` allocations; the
+    thresholds before."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], YOUNG_COLLECTION_ALLOCATIONS), *before[1:])
+    return before
 
 
 def _load_for_good(coder: Coder) -> None:
@@ -105,8 +112,7 @@ _worker_coder: Coder | None = None
 
 def _start_worker(settings: Settings) -> None:
     global _worker_coder
-    threshold = gc.get_threshold()  # a forked worker inherits its parent's; a spawned one is set here
-    gc.set_threshold(max(threshold[0], YOUNG_COLLECTION_ALLOCATIONS), *threshold[1:])
+    _space_young_collections()  # a forked worker has its parent's setting already; a spawned one gets it here
     if _worker_coder is None:
         from sitroom.pipeline import Coder
 

@@ -148,6 +148,12 @@ class IngestReport:
     statements: int = 0
     warnings: list[str] = field(default_factory=list)
 
+    def skip(self, source: str, reason: str) -> None:
+        """Count an input skipped, with a warning naming it."""
+        self.skipped += 1
+        self.warnings.append(f"{source}: {reason}")
+        log.warning("%s: %s", source, reason)
+
 
 ProgressCallback = Callable[[int], None]
 
@@ -206,11 +212,8 @@ def _repeated(article: Article, first: str, report: IngestReport) -> None:
     if first == article.content_hash:
         report.unchanged += 1
         return
-    source = article.source_path or article.id
-    warning = f"{source}: a second article with id {article.id!r}; skipped (ids must be unique)"
-    report.skipped += 1
-    report.warnings.append(warning)
-    log.warning("%s", warning)
+    reason = f"a second article with id {article.id!r}; skipped (ids must be unique)"
+    report.skip(article.source_path or article.id, reason)
 
 
 def _with_codings(
@@ -309,9 +312,7 @@ class _Writer:
 def _cleaned(results: Iterable[Ingested | Skipped], report: IngestReport, store: EventStore) -> Iterator[Article]:
     for result in results:
         if isinstance(result, Skipped):
-            report.skipped += 1
-            report.warnings.append(f"{result.source}: {result.reason}")
-            log.warning("%s: %s", result.source, result.reason)
+            report.skip(result.source, result.reason)
             store.record_skip(result.source, result.reason)
             continue
         report.read += 1

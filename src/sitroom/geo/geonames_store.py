@@ -208,9 +208,9 @@ class GeonamesStore:
             row = con.execute("SELECT names, digests FROM key_digest").fetchone()
         except sqlite3.OperationalError:  # no such table (or another shape): a store this sitroom never wrote
             row = None
-        (names,) = con.execute("SELECT count(*) FROM alias").fetchone()
+        names = _name_count(con)
         if row is None or row[0] != names:  # too many names, or names written without their digests
-            return _key_digests(con)
+            return _key_digests(con, names)
         digests = array.array("Q")
         digests.frombytes(row[1])
         return digests if len(digests) <= _KEYS_IN_MEMORY else None
@@ -495,10 +495,15 @@ def _key_digest(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def _key_digests(con: sqlite3.Connection) -> array.array[int] | None:
-    """The sorted digests of the store's name keys; None where it holds more than ``_KEYS_IN_MEMORY`` names."""
+def _name_count(con: sqlite3.Connection) -> int:
     (count,) = con.execute("SELECT count(*) FROM alias").fetchone()
-    if count > _KEYS_IN_MEMORY:
+    return int(count)
+
+
+def _key_digests(con: sqlite3.Connection, names: int) -> array.array[int] | None:
+    """The sorted digests of the store's name keys; None where it holds more than ``_KEYS_IN_MEMORY``
+    names (``names``: how many it holds)."""
+    if names > _KEYS_IN_MEMORY:
         return None
     (joined,) = con.execute("SELECT group_concat(key, char(0)) FROM alias").fetchone()
     return array.array("Q", sorted({_key_digest(k) for k in joined.split("\0")} if joined else ()))
@@ -510,9 +515,9 @@ def _write_key_digests(con: sqlite3.Connection) -> None:
     names (written by a sitroom that kept no digests) makes them again."""
     con.execute("DROP TABLE IF EXISTS key_digest")
     con.execute("CREATE TABLE key_digest (names INTEGER NOT NULL, digests BLOB NOT NULL)")
-    digests = _key_digests(con)
+    names = _name_count(con)
+    digests = _key_digests(con, names)
     if digests is not None:
-        (names,) = con.execute("SELECT count(*) FROM alias").fetchone()
         con.execute("INSERT INTO key_digest VALUES (?, ?)", [names, digests.tobytes()])
     _set_meta(con, key_digest=str(KEY_DIGEST_FORMAT))
 

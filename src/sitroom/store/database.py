@@ -386,7 +386,7 @@ class EventStore:
             self._db.execute("DELETE FROM events WHERE list_contains(?, id)", [sorted(stale)])
             self._db.execute("DELETE FROM event_mentions WHERE list_contains(?, event_id)", [sorted(stale)])
         events = fuse_mentions(component, constraints)
-        self._insert_events(events, plains or {})
+        self._insert_events(events, plains)
         return events
 
     def _refuse_all(self) -> None:
